@@ -1,0 +1,74 @@
+package dev.wsfixture.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wsfixture.EchoServer;
+import java.net.URI;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(60)
+@WebSocketEchoServer(sessions = "0101")
+class ClassScopeTest {
+
+  private final EchoServer constructed;
+
+  ClassScopeTest(EchoServer constructed) {
+    this.constructed = constructed;
+  }
+
+  @Test
+  void echoesOnTheInjectedServer(EchoServer server) throws Exception {
+    try (Client client = Client.connect(server.echoUri())) {
+      assertThat(client.ask("hello")).isEqualTo("Echo: hello");
+    }
+    assertThat(server.journal().awaitReceived("hello").text()).isEqualTo("hello");
+  }
+
+  @Test
+  void registersTheAnnotationsSessions(EchoServer server, @SessionUri("0101") URI chat)
+      throws Exception {
+    assertThat(server.sessions()).containsExactly("0101");
+    try (Client client = Client.connect(chat)) {
+      assertThat(client.ask("hi")).isEqualTo("[0101] hi");
+    }
+  }
+
+  @Test
+  void givesConstructorAndMethodTheSameServer(EchoServer server, @EchoUri URI echo) {
+    assertThat(constructed).isSameAs(server);
+    assertThat(echo).isEqualTo(server.echoUri());
+    assertThat(server.isRunning()).isTrue();
+  }
+
+  @Nested
+  class WithoutAnnotation {
+    @Test
+    void seesTheEnclosingServer(EchoServer server) {
+      assertThat(server).isSameAs(constructed);
+    }
+  }
+
+  @Nested
+  @WebSocketEchoServer(echoPrefix = "")
+  class WithItsOwnAnnotation {
+    @Test
+    void getsItsOwnServer(EchoServer server) throws Exception {
+      assertThat(server).isNotSameAs(constructed);
+      assertThat(server.sessions()).isEmpty();
+      try (Client client = Client.connect(server.echoUri())) {
+        assertThat(client.ask("raw")).isEqualTo("raw");
+      }
+    }
+  }
+
+  @Test
+  @WebSocketEchoServer(echoPrefix = "> ")
+  void aMethodAnnotationShadowsTheClassServer(EchoServer server) throws Exception {
+    assertThat(server).isNotSameAs(constructed);
+    try (Client client = Client.connect(server.echoUri())) {
+      assertThat(client.ask("x")).isEqualTo("> x");
+    }
+  }
+}
