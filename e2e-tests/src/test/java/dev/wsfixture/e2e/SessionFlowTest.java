@@ -1,0 +1,142 @@
+package dev.wsfixture.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wsfixture.EchoServer;
+import dev.wsfixture.JournalEntry;
+import dev.wsfixture.e2e.browser.Browser;
+import dev.wsfixture.e2e.browser.BrowserTest;
+import dev.wsfixture.e2e.pages.ClientPage;
+import dev.wsfixture.e2e.pages.ConnectionStatus;
+import dev.wsfixture.e2e.pages.Message;
+import dev.wsfixture.e2e.pages.RegistrationResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+
+/** The original program's flow and its refusals: register, connect, send, read the reply. */
+@BrowserTest
+class SessionFlowTest {
+
+  private static EchoServer server;
+
+  @BeforeAll
+  static void startServer() {
+    server = EchoServer.builder().session("0101").start();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+  }
+
+  @BeforeEach
+  void resetServer() {
+    server.reset();
+  }
+
+  @Test
+  void registersConnectsSendsAndShowsTheSessionReply(Browser browser) throws IOException {
+    ClientPage page = browser.open(server.httpUri());
+
+    RegistrationResult registration = page.register("0101");
+    ConnectionStatus status = page.useSessionEndpoint().connectAndAwait();
+    page.send("hello");
+    Message reply = page.messages().awaitMessage(Message.RECEIVED, "[0101] hello");
+
+    assertThat(registration)
+        .isEqualTo(new RegistrationResult("registered", "Session 0101 registered"));
+    assertThat(status.state()).isEqualTo("connected");
+    assertThat(page.connectionUrl()).isEqualTo(server.sessionUri("0101").toString());
+    assertThat(page.messages().wire())
+        .extracting(Message::kind, Message::text)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(Message.SENT, "hello"),
+            org.assertj.core.groups.Tuple.tuple(Message.RECEIVED, "[0101] hello"));
+    assertThat(reply.time()).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d\\d\\d");
+    assertThat(page.messageInput()).isEmpty();
+    assertThat(page.status().state()).isEqualTo("connected");
+    saveScreenshot(browser, "session-flow.png");
+  }
+
+  @Test
+  void echoEndpointRepliesWithThePrefix(Browser browser) {
+    ClientPage page = browser.open(server.httpUri());
+
+    page.useEchoEndpoint().connectAndAwait();
+    page.send("ping");
+    page.messages().awaitMessage(Message.RECEIVED, "Echo: ping");
+
+    assertThat(page.connectionUrl()).isEqualTo(server.echoUri().toString());
+    JournalEntry received = server.journal().awaitReceived("ping");
+    assertThat(received.sessionId()).isNull();
+    assertThat(received.path()).isEqualTo("/");
+  }
+
+  @Test
+  void badIdShowsTheRuleAndRegistersNothing(Browser browser) {
+    ClientPage page = browser.open(server.httpUri());
+
+    RegistrationResult result = page.register("bad id!");
+
+    assertThat(result.outcome()).isEqualTo("error");
+    assertThat(result.text()).contains("1 to 64 characters of A-Z a-z 0-9 . _ -");
+    assertThat(server.sessions()).containsExactly("0101");
+  }
+
+  @Test
+  void unregisteredIdShowsTheServersRefusal(Browser browser) {
+    ClientPage page = browser.open(server.httpUri());
+
+    page.enterSessionId("9999").useSessionEndpoint().connect();
+    ConnectionStatus status = page.awaitState("closed");
+    String alert = page.awaitConnectionAlert("HTTP 403");
+
+    assertThat(alert).contains("session '9999' is not registered");
+    assertThat(status.closeCode()).isEqualTo(1006);
+    assertThat(page.canConnect()).isTrue();
+    assertThat(server.sessions()).containsExactly("0101");
+    assertThat(server.journal().entries()).isEmpty();
+  }
+
+  @Test
+  void serverJournalMatchesWhatThePageShows(Browser browser) {
+    ClientPage page = browser.open(server.httpUri());
+    page.register("0101");
+    page.useSessionEndpoint().connectAndAwait();
+
+    for (String text : new String[] {"one", "two", "three"}) {
+      page.send(text);
+      page.messages().awaitMessage(Message.RECEIVED, "[0101] " + text);
+    }
+    server.push("0101", "from the server");
+    page.messages().awaitMessage(Message.PUSHED, "from the server");
+
+    var shownSent = page.messages().ofKind(Message.SENT).stream().map(Message::text).toList();
+    var shownFromServer =
+        page.messages().wire().stream()
+            .filter(m -> !m.kind().equals(Message.SENT))
+            .map(Message::text)
+            .toList();
+    assertThat(server.journal().received()).extracting(JournalEntry::text).isEqualTo(shownSent);
+    assertThat(server.journal().awaitSent(4))
+        .extracting(JournalEntry::text)
+        .isEqualTo(shownFromServer);
+    assertThat(server.journal().received())
+        .extracting(JournalEntry::sessionId)
+        .containsOnly("0101");
+  }
+
+  /** Kept under target/ so that a person can look at what the page looked like. */
+  private static void saveScreenshot(Browser browser, String name) throws IOException {
+    Path file = Path.of(System.getProperty("basedir", "."), "target", "screenshots", name);
+    Files.createDirectories(file.getParent());
+    Files.write(file, ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
+  }
+}

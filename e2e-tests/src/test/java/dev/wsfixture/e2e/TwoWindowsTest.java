@@ -1,0 +1,54 @@
+package dev.wsfixture.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wsfixture.EchoServer;
+import dev.wsfixture.e2e.browser.Browser;
+import dev.wsfixture.e2e.browser.BrowserTest;
+import dev.wsfixture.e2e.pages.ClientPage;
+import dev.wsfixture.e2e.pages.Message;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Two windows on two sessions of one server keep their conversations apart. */
+@BrowserTest
+class TwoWindowsTest {
+
+  private static EchoServer server;
+
+  @BeforeAll
+  static void startServer() {
+    server = EchoServer.builder().sessions("alpha", "beta").start();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+  }
+
+  @Test
+  void eachWindowSeesOnlyItsOwnSession(Browser browser) {
+    ClientPage alpha = browser.open(server.httpUri());
+    alpha.enterSessionId("alpha").useSessionEndpoint().connectAndAwait();
+    ClientPage beta = browser.openInNewWindow(server.httpUri());
+    beta.enterSessionId("beta").useSessionEndpoint().connectAndAwait();
+
+    alpha.send("from alpha");
+    alpha.messages().awaitMessage(Message.RECEIVED, "[alpha] from alpha");
+    beta.send("from beta");
+    beta.messages().awaitMessage(Message.RECEIVED, "[beta] from beta");
+    server.push("alpha", "only for alpha");
+    alpha.messages().awaitMessage(Message.PUSHED, "only for alpha");
+    server.push("beta", "only for beta");
+    beta.messages().awaitMessage(Message.PUSHED, "only for beta");
+
+    assertThat(alpha.messages().wire())
+        .extracting(Message::text)
+        .containsExactly("from alpha", "[alpha] from alpha", "only for alpha");
+    assertThat(beta.messages().wire())
+        .extracting(Message::text)
+        .containsExactly("from beta", "[beta] from beta", "only for beta");
+    assertThat(alpha.status().state()).isEqualTo("connected");
+  }
+}
