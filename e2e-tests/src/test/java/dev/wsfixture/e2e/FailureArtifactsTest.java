@@ -7,6 +7,7 @@ import dev.wsfixture.EchoServer;
 import dev.wsfixture.e2e.browser.Browser;
 import dev.wsfixture.e2e.browser.BrowserTest;
 import dev.wsfixture.e2e.pages.ClientPage;
+import dev.wsfixture.junit.WebSocketEchoServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,8 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -60,23 +59,12 @@ class FailureArtifactsTest {
     return Path.of(matcher.group(1));
   }
 
+  @WebSocketEchoServer
   @BrowserTest
   static class DeliberatelyFailing {
 
-    private static EchoServer server;
-
-    @BeforeAll
-    static void startServer() {
-      server = EchoServer.builder().start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-      server.close();
-    }
-
     @Test
-    void fails(Browser browser) {
+    void fails(EchoServer server, Browser browser) {
       ClientPage page = browser.open(server.httpUri());
       browser.script("console.warn('a line for the failure log');");
       page.useEchoEndpoint();

@@ -8,8 +8,7 @@ import dev.wsfixture.e2e.browser.BrowserTest;
 import dev.wsfixture.e2e.browser.LocalGrid;
 import dev.wsfixture.e2e.pages.ClientPage;
 import dev.wsfixture.e2e.pages.Message;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.wsfixture.junit.WebSocketEchoServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.remote.RemoteWebDriver;
@@ -19,23 +18,12 @@ import org.openqa.selenium.remote.RemoteWebDriver;
  * Maven artifact on localhost runs this class's browser.
  */
 @ExtendWith(LocalGrid.class)
+@WebSocketEchoServer(sessions = "0101")
 @BrowserTest
 class GridTest {
 
-  private static EchoServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = EchoServer.builder().session("0101").start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
-
   @Test
-  void sessionFlowRunsOnTheGrid(Browser browser) {
+  void sessionFlowRunsOnTheGrid(EchoServer server, Browser browser) {
     ClientPage page = browser.open(server.httpUri());
 
     page.register("0101");

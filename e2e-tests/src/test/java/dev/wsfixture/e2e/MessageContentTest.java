@@ -8,42 +8,24 @@ import dev.wsfixture.e2e.browser.Browser;
 import dev.wsfixture.e2e.browser.BrowserTest;
 import dev.wsfixture.e2e.pages.ClientPage;
 import dev.wsfixture.e2e.pages.Message;
+import dev.wsfixture.junit.WebSocketEchoServer;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What the page does with awkward messages: markup, non-Latin scripts, emoji, one mebibyte. */
+@WebSocketEchoServer(sessions = "0101")
 @BrowserTest
 class MessageContentTest {
 
-  private static EchoServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = EchoServer.builder().session("0101").start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
-
-  @BeforeEach
-  void resetServer() {
-    server.reset();
-  }
-
-  private static ClientPage connected(Browser browser) {
+  private static ClientPage connected(EchoServer server, Browser browser) {
     ClientPage page = browser.open(server.httpUri());
     page.enterSessionId("0101").useSessionEndpoint().connectAndAwait();
     return page;
   }
 
   @Test
-  void htmlInAMessageIsShownAsTextAndRunsNothing(Browser browser) {
-    ClientPage page = connected(browser);
+  void htmlInAMessageIsShownAsTextAndRunsNothing(EchoServer server, Browser browser) {
+    ClientPage page = connected(server, browser);
     String markup =
         "<img src=x onerror=\"window.__injected = true; alert('injected')\"><b>bold</b>";
 
@@ -61,8 +43,8 @@ class MessageContentTest {
   }
 
   @Test
-  void unicodeTypedAndPastedComesBackUnchanged(Browser browser) {
-    ClientPage page = connected(browser);
+  void unicodeTypedAndPastedComesBackUnchanged(EchoServer server, Browser browser) {
+    ClientPage page = connected(server, browser);
     String typed = "Grüße, Καλημέρα, Привет, 你好, שלום, こんにちは";
     // ChromeDriver types only characters of the Basic Multilingual Plane; emoji are pasted.
     String pasted = "emoji 👋🏽 🎉 and a flag 🇧🇪";
@@ -78,8 +60,8 @@ class MessageContentTest {
   }
 
   @Test
-  void oneMebibyteMessageGoesThereAndBack(Browser browser) {
-    ClientPage page = connected(browser);
+  void oneMebibyteMessageGoesThereAndBack(EchoServer server, Browser browser) {
+    ClientPage page = connected(server, browser);
     String large = pattern(1024 * 1024);
 
     page.paste(large);

@@ -8,41 +8,23 @@ import dev.wsfixture.e2e.browser.BrowserTest;
 import dev.wsfixture.e2e.pages.ClientPage;
 import dev.wsfixture.e2e.pages.ConnectionStatus;
 import dev.wsfixture.e2e.pages.Message;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import dev.wsfixture.junit.WebSocketEchoServer;
 import org.junit.jupiter.api.Test;
 
 /** What the page shows when the server acts on its own: a push, a close, a restart. */
+@WebSocketEchoServer(sessions = "0101")
 @BrowserTest
 class ServerEventsTest {
 
-  private static EchoServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = EchoServer.builder().session("0101").start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
-
-  @BeforeEach
-  void resetServer() {
-    server.reset();
-  }
-
-  private static ClientPage connected(Browser browser) {
+  private static ClientPage connected(EchoServer server, Browser browser) {
     ClientPage page = browser.open(server.httpUri());
     page.enterSessionId("0101").useSessionEndpoint().connectAndAwait();
     return page;
   }
 
   @Test
-  void serverPushAppearsMarkedAsPushed(Browser browser) {
-    ClientPage page = connected(browser);
+  void serverPushAppearsMarkedAsPushed(EchoServer server, Browser browser) {
+    ClientPage page = connected(server, browser);
 
     int reached = server.push("0101", "server says hi");
     Message pushed = page.messages().awaitMessage(Message.PUSHED, "server says hi");
@@ -53,8 +35,8 @@ class ServerEventsTest {
   }
 
   @Test
-  void serverCloseShowsCodeAndReason(Browser browser) {
-    ClientPage page = connected(browser);
+  void serverCloseShowsCodeAndReason(EchoServer server, Browser browser) {
+    ClientPage page = connected(server, browser);
 
     server.faults().closeAll(1011, "going away");
     ConnectionStatus status = page.awaitState("closed");
@@ -67,8 +49,8 @@ class ServerEventsTest {
   }
 
   @Test
-  void afterARestartThePageReconnectsAndWorksAgain(Browser browser) {
-    ClientPage page = connected(browser);
+  void afterARestartThePageReconnectsAndWorksAgain(EchoServer server, Browser browser) {
+    ClientPage page = connected(server, browser);
     int port = server.port();
 
     server.restart();

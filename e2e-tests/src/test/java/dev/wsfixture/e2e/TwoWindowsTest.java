@@ -7,28 +7,16 @@ import dev.wsfixture.e2e.browser.Browser;
 import dev.wsfixture.e2e.browser.BrowserTest;
 import dev.wsfixture.e2e.pages.ClientPage;
 import dev.wsfixture.e2e.pages.Message;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.wsfixture.junit.WebSocketEchoServer;
 import org.junit.jupiter.api.Test;
 
 /** Two windows on two sessions of one server keep their conversations apart. */
+@WebSocketEchoServer(sessions = {"alpha", "beta"})
 @BrowserTest
 class TwoWindowsTest {
 
-  private static EchoServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = EchoServer.builder().sessions("alpha", "beta").start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
-
   @Test
-  void eachWindowSeesOnlyItsOwnSession(Browser browser) {
+  void eachWindowSeesOnlyItsOwnSession(EchoServer server, Browser browser) {
     ClientPage alpha = browser.open(server.httpUri());
     alpha.enterSessionId("alpha").useSessionEndpoint().connectAndAwait();
     ClientPage beta = browser.openInNewWindow(server.httpUri());
