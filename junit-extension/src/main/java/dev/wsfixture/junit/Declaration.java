@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -44,7 +45,7 @@ record Declaration(WebSocketEchoServer annotation, String where) {
       throw new ExtensionConfigurationException(
           where
               + " carries @WebSocketEchoServer more than once with different attributes ("
-              + String.join(", ", declared.values())
+              + String.join(", ", new TreeSet<>(declared.values()))
               + "): keep one of them and put all attributes there");
     }
     return Optional.of(new Declaration(found.get(), where));

@@ -177,14 +177,11 @@ class WebSocketEchoServerExtension
               + " "
               + Declaration.describe(p)
               + " must be of type "
-              + type.getSimpleName()
+              + type.getName()
               + ", not "
               + p.getType().getName()
-              + ": declare it as '"
-              + type.getSimpleName()
-              + " "
-              + p.getName()
-              + "'");
+              + ": change the parameter's type to "
+              + type.getSimpleName());
     }
   }
 
