@@ -3,7 +3,9 @@ package dev.wsfixture.e2e.browser;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -22,6 +24,8 @@ import org.opentest4j.TestAbortedException;
 final class BrowserExtension
     implements ExecutionCondition,
         BeforeEachCallback,
+        BeforeTestExecutionCallback,
+        AfterTestExecutionCallback,
         ParameterResolver,
         TestExecutionExceptionHandler {
 
@@ -31,6 +35,7 @@ final class BrowserExtension
   static final String GRID_URL = "grid-url";
 
   private static final String BROWSER = "browser";
+  private static final String STARTED = "started";
   private static final String GRID_PROPERTY = "wsfixture.e2e.grid";
 
   @Override
@@ -45,6 +50,26 @@ final class BrowserExtension
   @Override
   public void beforeEach(ExtensionContext context) {
     browser(context).freshWindow();
+  }
+
+  /**
+   * The time of the test alone, the browser being up; the suite's figures come from these lines.
+   */
+  @Override
+  public void beforeTestExecution(ExtensionContext context) {
+    context.getStore(NAMESPACE).put(STARTED, System.nanoTime());
+  }
+
+  @Override
+  public void afterTestExecution(ExtensionContext context) {
+    Long started = context.getStore(NAMESPACE).get(STARTED, Long.class);
+    if (started != null) {
+      System.out.printf(
+          "[e2e] %s.%s: %d ms%n",
+          context.getRequiredTestClass().getSimpleName(),
+          context.getRequiredTestMethod().getName(),
+          (System.nanoTime() - started) / 1_000_000);
+    }
   }
 
   @Override
