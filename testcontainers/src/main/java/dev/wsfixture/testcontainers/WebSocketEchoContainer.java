@@ -1,0 +1,347 @@
+package dev.wsfixture.testcontainers;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.HealthCheck;
+import dev.wsfixture.ConnectionInfo;
+import dev.wsfixture.Journal;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * The wsfixture WebSocket echo and session server in a Docker container, with the conveniences of
+ * {@code EchoServer} over its admin HTTP API: addresses, sessions, journal, push, reset, restart.
+ *
+ * <pre>{@code
+ * try (WebSocketEchoContainer server = new WebSocketEchoContainer().withSession("0101")) {
+ *   server.start();
+ *   service.connect(server.sessionUri("0101"));     // the code under test, in any language
+ *   server.journal().awaitReceived("hello");
+ * }
+ * }</pre>
+ *
+ * <p>Supported image: {@code wsfixture/server}, which the wsfixture build produces with no registry
+ * ({@code fixture/src/main/docker}); it is never pulled. The default is the tag of this library's
+ * version.
+ *
+ * <p>Exposed port: 8765, HTTP and WebSocket on one port. Other containers on the same network reach
+ * it at {@code ws://ALIAS:8765/}.
+ *
+ * <p>The container binds every interface, so its admin API needs a token: this class sets a random
+ * one at start ({@link #adminToken()}) and sends it on every call. The image's own {@code
+ * HEALTHCHECK} is switched off here, because the wait strategy already checks {@code
+ * /__admin/health}.
+ *
+ * <p>Without Ryuk (the resource reaper), stop the container yourself: try-with-resources, or
+ * {@code @Container} with the Testcontainers JUnit extension.
+ */
+public class WebSocketEchoContainer extends GenericContainer<WebSocketEchoContainer> {
+
+  /** The port the server listens on inside the container. */
+  public static final int PORT = 8765;
+
+  /** The image repository, without a tag. */
+  public static final DockerImageName IMAGE_NAME = DockerImageName.parse("wsfixture/server");
+
+  /** The version of this library, and the tag of its image. */
+  public static final String VERSION = readVersion();
+
+  /** The image built by the same wsfixture version: {@code wsfixture/server:VERSION}. */
+  public static final DockerImageName DEFAULT_IMAGE = IMAGE_NAME.withTag(VERSION);
+
+  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration DEFAULT_AWAIT_TIMEOUT = Duration.ofSeconds(5);
+
+  private final String image;
+  private final Set<String> sessions = new LinkedHashSet<>();
+  private final String token = randomToken();
+  private final AdminClient admin = new AdminClient(this::httpUri, token);
+  private Duration awaitTimeout = DEFAULT_AWAIT_TIMEOUT;
+  private final ContainerJournal journal = new ContainerJournal(admin, () -> awaitTimeout);
+  private volatile InspectContainerResponse afterRestart;
+
+  /** A container of {@link #DEFAULT_IMAGE}. */
+  public WebSocketEchoContainer() {
+    this(DEFAULT_IMAGE);
+  }
+
+  /**
+   * @param dockerImageName a {@code wsfixture/server} image, e.g. {@code "wsfixture/server:latest"}
+   */
+  public WebSocketEchoContainer(String dockerImageName) {
+    this(DockerImageName.parse(dockerImageName));
+  }
+
+  /**
+   * @param dockerImageName a {@code wsfixture/server} image, or another name declared with {@code
+   *     .asCompatibleSubstituteFor("wsfixture/server")}
+   */
+  public WebSocketEchoContainer(DockerImageName dockerImageName) {
+    super(dockerImageName);
+    dockerImageName.assertCompatibleWith(IMAGE_NAME);
+    this.image = dockerImageName.asCanonicalNameString();
+    addExposedPort(PORT);
+    withEnv("WSFIXTURE_ADMIN_TOKEN", token);
+    setWaitStrategy(
+        Wait.forHttp("/__admin/health")
+            .forPort(PORT)
+            .forStatusCode(200)
+            .withHeader("Authorization", "Bearer " + token)
+            .withStartupTimeout(STARTUP_TIMEOUT));
+    withCreateContainerCmdModifier(
+        command -> command.withHealthcheck(new HealthCheck().withTest(List.of("NONE"))));
+  }
+
+  /**
+   * Registers session {@code ids} at start (before {@link #start()}; after it, use {@link
+   * #register(String)}). Ids are 1 to 64 characters of {@code A-Z a-z 0-9 . _ -}.
+   */
+  public WebSocketEchoContainer withSession(String... ids) {
+    for (String id : ids) {
+      sessions.add(Objects.requireNonNull(id, "session id"));
+    }
+    return self();
+  }
+
+  /** The prefix of echo replies, {@code "Echo: "} unless set; {@code ""} for none. */
+  public WebSocketEchoContainer withEchoPrefix(String prefix) {
+    return withEnv("WSFIXTURE_ECHO_PREFIX", Objects.requireNonNull(prefix, "prefix"));
+  }
+
+  /** The largest message the server accepts, in bytes; larger ones get close code 1009. */
+  public WebSocketEchoContainer withMaxMessageSize(long bytes) {
+    if (bytes < 1) {
+      throw new IllegalArgumentException("maxMessageSize must be at least 1 byte, was " + bytes);
+    }
+    return withEnv("WSFIXTURE_MAX_MESSAGE_SIZE", Long.toString(bytes));
+  }
+
+  /** How long the journal's {@code await…} methods wait: 5 seconds unless set. */
+  public WebSocketEchoContainer withAwaitTimeout(Duration timeout) {
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("awaitTimeout must be positive, was " + timeout);
+    }
+    this.awaitTimeout = timeout;
+    return self();
+  }
+
+  @Override
+  protected void configure() {
+    if (!sessions.isEmpty()) {
+      withEnv("WSFIXTURE_SESSIONS", String.join(",", sessions));
+    }
+    // Sessions registered at run time survive restart(), as they do with EchoServer.restart().
+    withEnv("WSFIXTURE_SESSIONS_FILE", "/tmp/wsfixture-sessions.json");
+    requireLocalImage();
+  }
+
+  /** The echo endpoint as seen from the host, {@code ws://localhost:MAPPED_PORT/}. */
+  public URI echoUri() {
+    return uri("ws", "/");
+  }
+
+  /**
+   * The WebSocket address of session {@code id}, {@code ws://localhost:MAPPED_PORT/ws/ID}. The
+   * session need not be registered, so that a test can check how a client copes with the 403.
+   */
+  public URI sessionUri(String id) {
+    return uri("ws", "/ws/" + Objects.requireNonNull(id, "id"));
+  }
+
+  /** The HTTP address of the server, {@code http://localhost:MAPPED_PORT/}: the HTML client. */
+  public URI httpUri() {
+    return uri("http", "/");
+  }
+
+  /** The token the admin API of this container expects, for callers outside this class. */
+  public String adminToken() {
+    return token;
+  }
+
+  /** The registered session ids, in registration order. */
+  public List<String> sessions() {
+    return admin.get("sessions", new TypeReference<List<String>>() {});
+  }
+
+  /**
+   * Registers session {@code id} while the container runs.
+   *
+   * @return true if it was new, false if it was registered already
+   */
+  public boolean register(String id) {
+    return admin.post("sessions", Map.of("id", id)).path("created").asBoolean();
+  }
+
+  /**
+   * Removes session {@code id} and closes its connections with 1000.
+   *
+   * @return false if it was not registered
+   */
+  public boolean unregister(String id) {
+    return admin.deleteIfPresent("sessions/" + encode(id));
+  }
+
+  /** The open WebSocket connections, oldest first. */
+  public List<ConnectionInfo> connections() {
+    return admin.get("connections", new TypeReference<List<ConnectionInfo>>() {});
+  }
+
+  /** Everything the server saw and sent, read over the admin API; waits poll it. */
+  public Journal journal() {
+    return journal;
+  }
+
+  /**
+   * Sends {@code text} to every open connection of session {@code sessionId}.
+   *
+   * @return how many connections it reached
+   * @throws IllegalArgumentException if the session is not registered
+   */
+  public int push(String sessionId, String text) {
+    return push(Objects.requireNonNull(sessionId, "sessionId"), "text", text);
+  }
+
+  /** As {@link #push(String, String)}, with a BINARY message. */
+  public int push(String sessionId, byte[] data) {
+    return push(
+        Objects.requireNonNull(sessionId, "sessionId"),
+        "base64",
+        Base64.getEncoder().encodeToString(data));
+  }
+
+  /** Sends {@code text} to every open connection; returns how many. */
+  public int broadcast(String text) {
+    return push(null, "text", text);
+  }
+
+  /** As {@link #broadcast(String)}, with a BINARY message. */
+  public int broadcast(byte[] data) {
+    return push(null, "base64", Base64.getEncoder().encodeToString(data));
+  }
+
+  private int push(String sessionId, String field, String payload) {
+    Map<String, String> body = new LinkedHashMap<>();
+    if (sessionId != null) {
+      body.put("session", sessionId);
+    }
+    body.put(field, Objects.requireNonNull(payload, field));
+    JsonNode answer = admin.post("push", body);
+    return answer.path("count").asInt();
+  }
+
+  /**
+   * Back to the state at start: the sessions it was started with, an empty journal. Open
+   * connections stay open.
+   */
+  public void reset() {
+    admin.post("reset", Map.of());
+    journal.resetTaking();
+  }
+
+  /**
+   * Restarts the server process in the same container, for reconnect tests: open connections are
+   * closed with 1001, sessions (also those registered at run time) are kept, the journal starts
+   * empty. Docker maps the port anew, so read {@link #echoUri()} again after a restart.
+   */
+  public void restart() {
+    String id = getContainerId();
+    if (id == null) {
+      throw new IllegalStateException("restart() needs a running container: call start() first");
+    }
+    getDockerClient().restartContainerCmd(id).withTimeout(10).exec();
+    afterRestart = getDockerClient().inspectContainerCmd(id).exec();
+    journal.resetTaking();
+    getWaitStrategy().waitUntilReady(this);
+  }
+
+  @Override
+  public InspectContainerResponse getContainerInfo() {
+    InspectContainerResponse restarted = afterRestart;
+    return restarted != null ? restarted : super.getContainerInfo();
+  }
+
+  @Override
+  protected void containerIsStopped(InspectContainerResponse containerInfo) {
+    afterRestart = null;
+  }
+
+  @Override
+  public String toString() {
+    String id = getContainerId();
+    return id == null
+        ? "WebSocketEchoContainer{" + image + ", not started}"
+        : "WebSocketEchoContainer{" + image + ", " + httpUri() + "}";
+  }
+
+  private URI uri(String scheme, String path) {
+    return URI.create(scheme + "://" + getHost() + ":" + getMappedPort(PORT) + path);
+  }
+
+  /**
+   * The image is built by the wsfixture build and is in no registry: a pull would only time out, so
+   * say at once how to build it.
+   */
+  private void requireLocalImage() {
+    if (!DockerImageName.parse(image)
+        .getUnversionedPart()
+        .equals(IMAGE_NAME.getUnversionedPart())) {
+      return;
+    }
+    try {
+      getDockerClient().inspectImageCmd(image).exec();
+    } catch (NotFoundException missing) {
+      throw new IllegalStateException(
+          "Docker image "
+              + image
+              + " is not on this Docker engine, and no registry has it: the wsfixture build makes"
+              + " it. Build it with `mvn -B -pl testcontainers -am verify` in the wsfixture"
+              + " project (or fixture/src/main/docker/build-image.sh), or pass an image you"
+              + " built: new WebSocketEchoContainer(\"wsfixture/server:latest\")");
+    }
+  }
+
+  private static String encode(String id) {
+    return URLEncoder.encode(Objects.requireNonNull(id, "id"), StandardCharsets.UTF_8);
+  }
+
+  private static String randomToken() {
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  private static String readVersion() {
+    Properties properties = new Properties();
+    try (InputStream in =
+        WebSocketEchoContainer.class.getResourceAsStream("wsfixture-testcontainers.properties")) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "wsfixture-testcontainers.properties is missing from the jar: a broken build");
+      }
+      properties.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read wsfixture-testcontainers.properties", e);
+    }
+    return properties.getProperty("version");
+  }
+}
