@@ -6,6 +6,7 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.HealthCheck;
 import dev.wsfixture.ConnectionInfo;
+import dev.wsfixture.Faults;
 import dev.wsfixture.Journal;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +31,8 @@ import org.testcontainers.utility.DockerImageName;
 
 /**
  * The wsfixture WebSocket echo and session server in a Docker container, with the conveniences of
- * {@code EchoServer} over its admin HTTP API: addresses, sessions, journal, push, reset, restart.
+ * {@code EchoServer} over its admin HTTP API: addresses, sessions, journal, push, faults, reset,
+ * restart.
  *
  * <pre>{@code
  * try (WebSocketEchoContainer server = new WebSocketEchoContainer().withSession("0101")) {
@@ -78,6 +80,7 @@ public class WebSocketEchoContainer extends GenericContainer<WebSocketEchoContai
   private final AdminClient admin = new AdminClient(this::httpUri, token);
   private Duration awaitTimeout = DEFAULT_AWAIT_TIMEOUT;
   private final ContainerJournal journal = new ContainerJournal(admin, () -> awaitTimeout);
+  private final ContainerFaults faults = new ContainerFaults(admin);
   private volatile InspectContainerResponse afterRestart;
 
   /** A container of {@link #DEFAULT_IMAGE}. */
@@ -209,6 +212,14 @@ public class WebSocketEchoContainer extends GenericContainer<WebSocketEchoContai
   /** Everything the server saw and sent, read over the admin API; waits poll it. */
   public Journal journal() {
     return journal;
+  }
+
+  /**
+   * Breaks connections on purpose (close with a code, abort, delay, hang, drop, refuse handshakes,
+   * ping), as {@code EchoServer.faults()} does, over {@code /__admin/faults}.
+   */
+  public Faults faults() {
+    return faults;
   }
 
   /**

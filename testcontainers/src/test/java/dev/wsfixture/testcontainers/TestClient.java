@@ -54,6 +54,14 @@ final class TestClient implements WebSocket.Listener, AutoCloseable {
     return closeCode.orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
   }
 
+  /** How the connection ended: "close CODE", or "aborted" when it ended without a close frame. */
+  String awaitEnd() {
+    return closeCode
+        .handle((code, error) -> error == null ? "close " + code : "aborted")
+        .orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+        .join();
+  }
+
   @Override
   public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
     partial.append(data);
