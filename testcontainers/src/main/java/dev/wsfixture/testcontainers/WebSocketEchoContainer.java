@@ -8,6 +8,7 @@ import com.github.dockerjava.api.model.HealthCheck;
 import dev.wsfixture.ConnectionInfo;
 import dev.wsfixture.Faults;
 import dev.wsfixture.Journal;
+import dev.wsfixture.Stubs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,8 +32,8 @@ import org.testcontainers.utility.DockerImageName;
 
 /**
  * The wsfixture WebSocket echo and session server in a Docker container, with the conveniences of
- * {@code EchoServer} over its admin HTTP API: addresses, sessions, journal, push, faults, reset,
- * restart.
+ * {@code EchoServer} over its admin HTTP API: addresses, sessions, journal, push, faults, stubs,
+ * reset, restart.
  *
  * <pre>{@code
  * try (WebSocketEchoContainer server = new WebSocketEchoContainer().withSession("0101")) {
@@ -81,6 +82,7 @@ public class WebSocketEchoContainer extends GenericContainer<WebSocketEchoContai
   private Duration awaitTimeout = DEFAULT_AWAIT_TIMEOUT;
   private final ContainerJournal journal = new ContainerJournal(admin, () -> awaitTimeout);
   private final ContainerFaults faults = new ContainerFaults(admin);
+  private final ContainerStubs stubs = new ContainerStubs(admin);
   private volatile InspectContainerResponse afterRestart;
 
   /** A container of {@link #DEFAULT_IMAGE}. */
@@ -223,6 +225,14 @@ public class WebSocketEchoContainer extends GenericContainer<WebSocketEchoContai
   }
 
   /**
+   * Scripted replies instead of the echo ({@code Stub.exact("ping").reply("pong")}), as {@code
+   * EchoServer.stubs()} offers, over {@code /__admin/stubs}.
+   */
+  public Stubs stubs() {
+    return stubs;
+  }
+
+  /**
    * Sends {@code text} to every open connection of session {@code sessionId}.
    *
    * @return how many connections it reached
@@ -261,8 +271,8 @@ public class WebSocketEchoContainer extends GenericContainer<WebSocketEchoContai
   }
 
   /**
-   * Back to the state at start: the sessions it was started with, an empty journal. Open
-   * connections stay open.
+   * Back to the state at start: the sessions it was started with, an empty journal, no faults, no
+   * stubs. Open connections stay open.
    */
   public void reset() {
     admin.post("reset", Map.of());
