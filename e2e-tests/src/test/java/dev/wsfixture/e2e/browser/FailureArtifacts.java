@@ -49,12 +49,20 @@ final class FailureArtifacts {
     String message =
         failure.getMessage()
             + "\n  browser state saved ("
-            + browser.driver().getCurrentUrl()
+            + currentUrl(browser)
             + "):\n    "
             + String.join("\n    ", lines);
     AssertionError error = new AssertionError(message, failure);
     error.setStackTrace(failure.getStackTrace());
     return error;
+  }
+
+  private static String currentUrl(Browser browser) {
+    try {
+      return browser.driver().getCurrentUrl();
+    } catch (RuntimeException e) {
+      return "URL unknown: " + e.getClass().getSimpleName();
+    }
   }
 
   private interface Capture {

@@ -39,6 +39,9 @@ public final class LocalGrid implements BeforeAllCallback {
     List<String> command =
         List.of(
             java,
+            // A short-lived helper on a small machine: start fast rather than peak fast.
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
             "-cp",
             classpath,
             "org.openqa.selenium.grid.Main",
