@@ -81,6 +81,7 @@ record Declaration(WebSocketEchoServer annotation, String where) {
           .host(annotation.host())
           .awaitTimeout(Duration.ofMillis(annotation.awaitTimeoutMillis()))
           .journalLimit(annotation.journalLimit())
+          .journal(annotation.journal())
           .start();
     } catch (IllegalArgumentException e) {
       throw new ExtensionConfigurationException(

@@ -36,9 +36,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <ul>
  *   <li>on a <b>class</b>: one server for all tests of the class, started before the first and
  *       stopped after the last. Before each test it is {@linkplain EchoServer#reset() reset}:
- *       sessions back to this annotation's, journal empty. {@code @Nested} classes see the
- *       enclosing server; a {@code @Nested} class annotated itself gets its own. Subclasses inherit
- *       the annotation.
+ *       sessions back to this annotation's, journal, stubs and faults cleared. Connections that an
+ *       earlier test left open stay open, and their close may still reach the journal: close
+ *       clients at the end of each test. {@code @Nested} classes see the enclosing server; a
+ *       {@code @Nested} class annotated itself gets its own. Subclasses inherit the annotation.
  *   <li>on a <b>test method</b>: a new server for that test (each repetition or invocation of a
  *       {@code @RepeatedTest} or {@code @ParameterizedTest} gets its own). It shadows the class's.
  *   <li>on a <b>static field</b>: one server for the class, reset before each test, like a class.
@@ -115,4 +116,7 @@ public @interface WebSocketEchoServer {
 
   /** How many entries the journal keeps before dropping the oldest, 10,000 by default. */
   int journalLimit() default 10_000;
+
+  /** Whether the journal records anything; {@code false} only for load tests. */
+  boolean journal() default true;
 }

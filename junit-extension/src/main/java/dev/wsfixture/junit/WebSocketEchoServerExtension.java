@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -30,7 +31,8 @@ class WebSocketEchoServerExtension
     implements BeforeAllCallback,
         BeforeEachCallback,
         ParameterResolver,
-        TestExecutionExceptionHandler {
+        TestExecutionExceptionHandler,
+        LifecycleMethodExecutionExceptionHandler {
 
   static final Namespace NAMESPACE = Namespace.create(WebSocketEchoServerExtension.class);
 
@@ -207,8 +209,25 @@ class WebSocketEchoServerExtension
   @Override
   public void handleTestExecutionException(ExtensionContext context, Throwable failure)
       throws Throwable {
+    throw withJournals(context, failure);
+  }
+
+  @Override
+  public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable failure)
+      throws Throwable {
+    throw withJournals(context, failure);
+  }
+
+  @Override
+  public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable failure)
+      throws Throwable {
+    throw withJournals(context, failure);
+  }
+
+  /** Attaches the journal of each server in scope to a failure, and publishes it. */
+  private static Throwable withJournals(ExtensionContext context, Throwable failure) {
     if (failure instanceof TestAbortedException) {
-      throw failure;
+      return failure;
     }
     List<ScopedServers.Owned> inScope = new ArrayList<>();
     for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
@@ -222,7 +241,7 @@ class WebSocketEchoServerExtension
       context.publishReportEntry("wsfixture.journal", journal);
       failure.addSuppressed(new JournalSnapshot(journal));
     }
-    throw failure;
+    return failure;
   }
 
   private static ScopedServers owned(ExtensionContext context) {

@@ -42,6 +42,15 @@ class ClassScopeTest {
     assertThat(server.isRunning()).isTrue();
   }
 
+  @Test
+  @WebSocketEchoServer(journal = false)
+  void aServerWithoutJournalRecordsNothing(EchoServer server) throws Exception {
+    try (Client client = Client.connect(server.echoUri())) {
+      assertThat(client.ask("unseen")).isEqualTo("Echo: unseen");
+    }
+    assertThat(server.journal().entries()).isEmpty();
+  }
+
   @Nested
   class WithoutAnnotation {
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.wsfixture.EchoServer;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -50,6 +51,37 @@ class FailureReportTest {
     results.testEvents().assertStatistics(s -> s.succeeded(1));
     assertThat(results.allEvents().reportingEntryPublished().stream().map(Event::toString))
         .isEmpty();
+  }
+
+  @Test
+  void aFailedAfterEachMethodCarriesTheJournalToo() {
+    Throwable failure =
+        Kit.run(AfterEachFails.class).testEvents().failed().stream()
+            .findFirst()
+            .orElseThrow()
+            .getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class)
+            .getThrowable()
+            .orElseThrow();
+    assertThat(failure).hasMessage("cleanup found a problem");
+    assertThat(failure.getSuppressed())
+        .singleElement()
+        .satisfies(s -> assertThat(s.getMessage()).contains("RECEIVED TEXT \"before cleanup\""));
+  }
+
+  static class AfterEachFails {
+    @WebSocketEchoServer EchoServer server;
+
+    @Test
+    void talks() throws Exception {
+      try (Client client = Client.connect(server.echoUri())) {
+        client.ask("before cleanup");
+      }
+    }
+
+    @AfterEach
+    void cleanUp() {
+      fail("cleanup found a problem");
+    }
   }
 
   @WebSocketEchoServer
