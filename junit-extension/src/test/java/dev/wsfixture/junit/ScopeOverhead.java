@@ -5,8 +5,10 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import com.sun.management.OperatingSystemMXBean;
 import dev.wsfixture.EchoServer;
 import java.lang.management.ManagementFactory;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -36,33 +38,42 @@ public final class ScopeOverhead {
     run(NoServer.class); // warm-up: JIT, class loading, the XNIO worker
     run(ClassScoped.class);
     run(MethodScoped.class);
-    long[] none = new long[ROUNDS];
-    long[] shared = new long[ROUNDS];
-    long[] perTest = new long[ROUNDS];
-    for (int round = 0; round < ROUNDS; round++) {
-      none[round] = run(NoServer.class);
-      shared[round] = run(ClassScoped.class);
-      perTest[round] = run(MethodScoped.class);
-      print("round " + (round + 1), none[round], shared[round], perTest[round]);
+    List<Cost> none = new ArrayList<>();
+    List<Cost> shared = new ArrayList<>();
+    List<Cost> perTest = new ArrayList<>();
+    for (int round = 1; round <= ROUNDS; round++) {
+      none.add(run(NoServer.class));
+      shared.add(run(ClassScoped.class));
+      perTest.add(run(MethodScoped.class));
+      System.out.printf(
+          Locale.ROOT,
+          "round %d: class-scoped (reset) %+.3f ms CPU per test; method-scoped (start+stop)"
+              + " %+.3f ms CPU per test%n",
+          round,
+          perTestMillis(shared.get(round - 1).cpu - none.get(round - 1).cpu),
+          perTestMillis(perTest.get(round - 1).cpu - none.get(round - 1).cpu));
     }
-    print("median", median(none), median(shared), median(perTest));
+    for (String clock : List.of("CPU", "wall")) {
+      ToLongFunction<Cost> time = clock.equals("CPU") ? Cost::cpu : Cost::wall;
+      long base = median(none, time);
+      System.out.printf(
+          Locale.ROOT,
+          "median of %d rounds of %d tests, %s time: no server %.3f ms per test;"
+              + " class-scoped (reset) %+.3f ms; method-scoped (start+stop) %+.3f ms%n",
+          ROUNDS,
+          TESTS,
+          clock,
+          perTestMillis(base),
+          perTestMillis(median(shared, time) - base),
+          perTestMillis(median(perTest, time) - base));
+    }
   }
 
-  private static void print(String label, long none, long shared, long perTest) {
-    System.out.printf(
-        Locale.ROOT,
-        "%s, %d tests, CPU time: no server %.3f ms/test; class-scoped (reset) %+.3f ms/test;"
-            + " method-scoped (start+stop) %+.3f ms/test%n",
-        label,
-        TESTS,
-        perTestMillis(none),
-        perTestMillis(shared - none),
-        perTestMillis(perTest - none));
-  }
+  /** The CPU time of the whole process and the wall time one suite took, in ns. */
+  record Cost(long cpu, long wall) {}
 
-  private static long median(long[] values) {
-    long[] sorted = values.clone();
-    Arrays.sort(sorted);
+  private static long median(List<Cost> costs, ToLongFunction<Cost> time) {
+    long[] sorted = costs.stream().mapToLong(time).sorted().toArray();
     return sorted[sorted.length / 2];
   }
 
@@ -70,12 +81,9 @@ public final class ScopeOverhead {
     return nanos / 1e6 / TESTS;
   }
 
-  /**
-   * The CPU time the whole process spent on one suite, in ns: steadier than wall time on a busy
-   * machine.
-   */
-  private static long run(Class<?> suite) {
-    long start = CPU.getProcessCpuTime();
+  private static Cost run(Class<?> suite) {
+    long cpu = CPU.getProcessCpuTime();
+    long wall = System.nanoTime();
     long succeeded =
         EngineTestKit.engine("junit-jupiter")
             .selectors(selectClass(suite))
@@ -83,11 +91,11 @@ public final class ScopeOverhead {
             .testEvents()
             .succeeded()
             .count();
-    long elapsed = CPU.getProcessCpuTime() - start;
+    Cost cost = new Cost(CPU.getProcessCpuTime() - cpu, System.nanoTime() - wall);
     if (succeeded != TESTS) {
       throw new IllegalStateException(suite.getSimpleName() + ": " + succeeded + " tests passed");
     }
-    return elapsed;
+    return cost;
   }
 
   static class NoServer {
