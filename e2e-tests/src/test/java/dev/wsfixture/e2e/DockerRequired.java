@@ -1,0 +1,45 @@
+package dev.wsfixture.e2e;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * Runs the annotated tests only with a Docker engine: without one they are skipped with how to get
+ * it, except when {@code CI=true}, where they fail.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@ExtendWith(DockerRequired.Condition.class)
+@interface DockerRequired {
+
+  /** Evaluates {@link DockerRequired}. */
+  final class Condition implements ExecutionCondition {
+
+    private static final String NO_DOCKER =
+        "no Docker engine is reachable, so the page cannot be tested against the image. Install"
+            + " Docker (Debian: apt-get install -y docker.io, then start dockerd) and run"
+            + " `mvn -B verify` again, which builds the wsfixture/server image first";
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      if (DockerClientFactory.instance().isDockerAvailable()) {
+        return ConditionEvaluationResult.enabled("a Docker engine is reachable");
+      }
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        throw new ExtensionConfigurationException(
+            NO_DOCKER + " (CI=true: in CI this test must run; .ci/run starts dockerd)");
+      }
+      return ConditionEvaluationResult.disabled(NO_DOCKER);
+    }
+  }
+}
