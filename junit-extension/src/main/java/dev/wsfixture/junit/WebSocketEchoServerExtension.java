@@ -64,14 +64,13 @@ class WebSocketEchoServerExtension
 
   /** On a class: starts the class's server and its static fields' servers, once. */
   private static ScopedServers classServers(ExtensionContext context) {
-    ScopedServers servers = owned(context);
-    if (servers != null) {
-      return servers;
+    ScopedServers started = owned(context);
+    if (started != null) {
+      return started;
     }
-    servers = ownedOrNew(context);
+    ScopedServers servers = ownedOrNew(context);
     Class<?> testClass = context.getRequiredTestClass();
-    ScopedServers target = servers;
-    Declaration.find(testClass).ifPresent(d -> target.addPrimary(d.where(), d.start()));
+    Declaration.find(testClass).ifPresent(d -> servers.addPrimary(d.where(), d.start()));
     for (Field field : annotatedFields(testClass, true)) {
       assign(field, null, servers);
     }

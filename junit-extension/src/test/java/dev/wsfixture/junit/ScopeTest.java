@@ -1,5 +1,7 @@
 package dev.wsfixture.junit;
 
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.METHOD;
 import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -181,6 +183,31 @@ class ScopeTest {
       try (Client client = Client.connect(server.echoUri())) {
         assertThat(client.ask("hi")).isEqualTo("chat: hi");
       }
+    }
+  }
+
+  @Retention(RUNTIME)
+  @Target({FIELD, METHOD})
+  @WebSocketEchoServer(sessions = "raw", echoPrefix = "")
+  @interface RawServer {}
+
+  @Test
+  @DisplayName("a composed annotation works on fields and methods too")
+  void composedAnnotationsWorkOnFieldsAndMethods() {
+    List<EchoServer> servers = runAndCollect(ComposedOnMembers.class, 1);
+    assertThat(servers).hasSize(2).doesNotHaveDuplicates();
+  }
+
+  static class ComposedOnMembers {
+    @RawServer EchoServer field;
+
+    @Test
+    @RawServer
+    void test(EchoServer method) {
+      seen.add(field);
+      seen.add(method);
+      assertThat(field.sessions()).containsExactly("raw");
+      assertThat(method.sessions()).containsExactly("raw");
     }
   }
 }
