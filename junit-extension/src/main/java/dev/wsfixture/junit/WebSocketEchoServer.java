@@ -55,7 +55,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   <li>A parameter of type {@link EchoServer} of a test, lifecycle method or constructor gets the
  *       innermost server in scope: the method's, else the class's, else an enclosing class's.
  *   <li>A parameter annotated with {@code @WebSocketEchoServer} gets a server of its own, with its
- *       own attributes: the way to have several servers in one test.
+ *       own attributes: the way to have several servers in one test. (On a constructor or a
+ *       {@code @BeforeAll} method, that server lives until the class's last test.)
  *   <li>A field of type {@code EchoServer} annotated with {@code @WebSocketEchoServer} is assigned
  *       its own server: static fields before all tests, instance fields before each test. Fields
  *       may be private; they must not be final.
