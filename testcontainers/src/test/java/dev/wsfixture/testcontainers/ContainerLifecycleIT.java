@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Timeout;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.startupcheck.OneShotStartupCheckStrategy;
+import org.testcontainers.containers.wait.strategy.Wait;
 
 /** Containers started, stopped and restarted by the tests themselves. */
 @DockerRequired
@@ -57,6 +58,21 @@ class ContainerLifecycleIT {
               .getState()
               .getExitCodeLong();
       assertThat(exitCode).isZero();
+    }
+  }
+
+  @Test
+  void imageHealthCheckReportsHealthyWithoutShellOrCurl() {
+    // A plain container of the image, its own HEALTHCHECK left on, as `docker run` starts it.
+    try (GenericContainer<?> plain =
+        new GenericContainer<>(WebSocketEchoContainer.DEFAULT_IMAGE)
+            .withExposedPorts(WebSocketEchoContainer.PORT)
+            .waitingFor(Wait.forHealthcheck().withStartupTimeout(Duration.ofSeconds(90)))) {
+      plain.start();
+
+      assertThat(plain.getCurrentContainerInfo().getState().getHealth().getStatus())
+          .isEqualTo("healthy");
+      assertThat(plain.getCurrentContainerInfo().getConfig().getUser()).isEqualTo("10001:10001");
     }
   }
 
