@@ -16,7 +16,7 @@ class ReadmeExampleIT {
 
   @Test
   void serviceInAnyLanguageTalksToTheContainer() throws Exception {
-    // readme-any-language {
+    // snippet: readme-any-language {
     try (WebSocketEchoContainer server = new WebSocketEchoContainer().withSession("0101")) {
       server.start();
       URI chat = server.sessionUri("0101"); // ws://localhost:MAPPED_PORT/ws/0101
