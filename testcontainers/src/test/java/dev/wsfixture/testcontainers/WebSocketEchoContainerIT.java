@@ -197,6 +197,15 @@ class WebSocketEchoContainerIT {
     assertThat(server.journal().entries()).isEmpty();
   }
 
+  @Test
+  void startsWithItsOwnRandomAdminToken() {
+    assertThat(server.getContainerInfo().getConfig().getEnv())
+        .contains("WSFIXTURE_ADMIN_TOKEN=" + server.adminToken());
+    try (WebSocketEchoContainer other = new WebSocketEchoContainer()) {
+      assertThat(server.adminToken()).hasSize(48).isNotEqualTo(other.adminToken());
+    }
+  }
+
   private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
     return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
   }
