@@ -2,6 +2,7 @@ package dev.wsfixture.testcontainers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.wsfixture.Direction;
 import dev.wsfixture.EntryType;
@@ -27,6 +28,10 @@ class ContainerFaultsIT {
 
   @BeforeEach
   void reset() {
+    // The previous test's clients close asynchronously: let their CLOSED entries land first.
+    await("connections of the previous test to close")
+        .atMost(TestClient.TIMEOUT)
+        .until(() -> server.connections().isEmpty());
     server.faults().reset();
     server.reset();
   }

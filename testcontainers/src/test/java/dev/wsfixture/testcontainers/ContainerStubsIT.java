@@ -1,6 +1,7 @@
 package dev.wsfixture.testcontainers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.wsfixture.Origin;
 import dev.wsfixture.Stub;
@@ -23,6 +24,10 @@ class ContainerStubsIT {
 
   @BeforeEach
   void reset() {
+    // The previous test's clients close asynchronously: let their CLOSED entries land first.
+    await("connections of the previous test to close")
+        .atMost(TestClient.TIMEOUT)
+        .until(() -> server.connections().isEmpty());
     server.reset();
   }
 

@@ -2,6 +2,7 @@ package dev.wsfixture.testcontainers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.wsfixture.ConnectionInfo;
 import dev.wsfixture.Direction;
@@ -41,6 +42,10 @@ class WebSocketEchoContainerIT {
 
   @BeforeEach
   void reset() {
+    // The previous test's clients close asynchronously: let their CLOSED entries land first.
+    await("connections of the previous test to close")
+        .atMost(TestClient.TIMEOUT)
+        .until(() -> server.connections().isEmpty());
     server.reset();
   }
 
@@ -204,6 +209,21 @@ class WebSocketEchoContainerIT {
     try (WebSocketEchoContainer other = new WebSocketEchoContainer()) {
       assertThat(server.adminToken()).hasSize(48).isNotEqualTo(other.adminToken());
     }
+  }
+
+  @Test
+  void adminApiAnswersOnlyCallsWithTheToken() throws Exception {
+    URI sessions = server.httpUri().resolve("/__admin/sessions");
+    HttpResponse<String> anonymous = get(sessions);
+    HttpResponse<String> withToken =
+        http.send(
+            HttpRequest.newBuilder(sessions)
+                .header("Authorization", "Bearer " + server.adminToken())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(withToken.statusCode()).isEqualTo(200);
+    assertThat(withToken.body()).isEqualTo("[\"0101\"]");
   }
 
   private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
