@@ -13,6 +13,7 @@ import io.undertow.websockets.core.WebSockets;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Locale;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -126,7 +127,7 @@ enum Peer {
   }
 
   static Peer named(String name) {
-    return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+    return valueOf(name.toUpperCase(Locale.ROOT));
   }
 
   private static final class UndertowEcho extends AbstractReceiveListener {

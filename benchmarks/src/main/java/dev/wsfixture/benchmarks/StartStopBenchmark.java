@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -31,7 +32,7 @@ public class StartStopBenchmark {
 
   private Peer subject;
 
-  @org.openjdk.jmh.annotations.Setup
+  @Setup
   public void setUp() {
     subject = Peer.named(peer);
   }
