@@ -73,16 +73,26 @@ record Declaration(WebSocketEchoServer annotation, String where) {
   /** Starts the server this declaration asks for. */
   EchoServer start() {
     try {
-      return EchoServer.builder()
-          .sessions(annotation.sessions())
-          .echoPrefix(annotation.echoPrefix())
-          .maxMessageSize(annotation.maxMessageSize())
-          .port(annotation.port())
-          .host(annotation.host())
-          .awaitTimeout(Duration.ofMillis(annotation.awaitTimeoutMillis()))
-          .journalLimit(annotation.journalLimit())
-          .journal(annotation.journal())
-          .start();
+      EchoServer.Builder builder =
+          EchoServer.builder()
+              .sessions(annotation.sessions())
+              .echoPrefix(annotation.echoPrefix())
+              .maxMessageSize(annotation.maxMessageSize())
+              .port(annotation.port())
+              .host(annotation.host())
+              .awaitTimeout(Duration.ofMillis(annotation.awaitTimeoutMillis()))
+              .journalLimit(annotation.journalLimit())
+              .journal(annotation.journal())
+              .perMessageDeflate(annotation.perMessageDeflate())
+              .subprotocols(annotation.subprotocols())
+              .maxConnections(annotation.maxConnections());
+      if (annotation.idleTimeoutMillis() != 0) {
+        builder.idleTimeout(Duration.ofMillis(annotation.idleTimeoutMillis()));
+      }
+      if (annotation.tls()) {
+        builder.tls();
+      }
+      return builder.start();
     } catch (IllegalArgumentException e) {
       throw new ExtensionConfigurationException(
           "@WebSocketEchoServer on " + where + " has a bad attribute: " + e.getMessage(), e);

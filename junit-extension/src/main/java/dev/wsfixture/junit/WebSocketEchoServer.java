@@ -120,4 +120,30 @@ public @interface WebSocketEchoServer {
 
   /** Whether the journal records anything; {@code false} only for load tests. */
   boolean journal() default true;
+
+  /** Whether to offer permessage-deflate compression (RFC 7692); off by default. */
+  boolean perMessageDeflate() default false;
+
+  /**
+   * The subprotocols the server speaks, in its order of preference; none by default. The journal's
+   * OPENED entry names the one chosen.
+   */
+  String[] subprotocols() default {};
+
+  /**
+   * Closes a connection with 1001 after this many milliseconds without a frame either way; 0 (the
+   * default) for never.
+   */
+  long idleTimeoutMillis() default 0;
+
+  /**
+   * How many WebSocket connections may be open at once (503 beyond); 0 (the default) for no limit.
+   */
+  int maxConnections() default 0;
+
+  /**
+   * Serves {@code wss://} and {@code https://} with a self-signed certificate made at start; the
+   * test's client trusts it through {@code server.sslContext()}. Off by default.
+   */
+  boolean tls() default false;
 }
