@@ -1,14 +1,11 @@
 package dev.wsfixture.testcontainers;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.wsfixture.Direction;
-import dev.wsfixture.EntryType;
 import dev.wsfixture.Journal;
 import dev.wsfixture.JournalAssertionError;
 import dev.wsfixture.JournalEntry;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -54,46 +51,8 @@ final class ContainerJournal implements Journal {
   }
 
   @Override
-  public List<JournalEntry> awaitReceived(int count) {
-    return await(
-        plural(count, "received message"),
-        entry -> entry.direction() == Direction.RECEIVED && entry.isMessage(),
-        count);
-  }
-
-  @Override
-  public List<JournalEntry> awaitSent(int count) {
-    return await(
-        plural(count, "sent message"),
-        entry -> entry.direction() == Direction.SENT && entry.isMessage(),
-        count);
-  }
-
-  @Override
-  public JournalEntry awaitReceived(String text) {
-    Objects.requireNonNull(text, "text");
-    return await(
-            "a received TEXT message \"" + text + "\"",
-            entry ->
-                entry.direction() == Direction.RECEIVED
-                    && entry.type() == EntryType.TEXT
-                    && text.equals(entry.text()),
-            1)
-        .get(0);
-  }
-
-  @Override
-  public JournalEntry awaitClosed(long connectionId) {
-    return await(
-            "connection " + connectionId + " to close",
-            entry -> entry.connectionId() == connectionId && entry.type() == EntryType.CLOSED,
-            1)
-        .get(0);
-  }
-
-  @Override
-  public List<JournalEntry> await(String description, Predicate<JournalEntry> filter, int count) {
-    return await(description, filter, count, awaitTimeout.get());
+  public Duration awaitTimeout() {
+    return awaitTimeout.get();
   }
 
   @Override
@@ -164,10 +123,6 @@ final class ContainerJournal implements Journal {
       throw new JournalAssertionError(awaited + " within " + format(timeout), entries());
     }
     return result.get();
-  }
-
-  private static String plural(int count, String noun) {
-    return count + " " + noun + (count == 1 ? "" : "s");
   }
 
   private static String format(Duration duration) {
