@@ -180,6 +180,11 @@ class WebSocketEchoContainerIT {
       assertThat(server.push("0101", new byte[] {1, 2, 3})).isEqualTo(1);
       assertThat(session.next()).isEqualTo("binary:AQID");
       assertThat(server.journal().await("4 pushes", e -> e.origin() == Origin.PUSH, 4)).hasSize(4);
+      JournalEntry binary =
+          server.journal().await("the binary push", e -> e.type() == EntryType.BINARY, 1).get(0);
+      assertThat(binary.bytes()).containsExactly(1, 2, 3);
+      assertThat(binary.base64()).isEqualTo("AQID");
+      assertThat(server.journal().entries()).as("read again: equal by value").contains(binary);
     }
   }
 
