@@ -5,6 +5,7 @@
 #   benchmarks/run-all.sh [OUTDIR]        (from the project root; OUTDIR defaults to benchmarks/target/results)
 #
 # Needs ../shared/bench (the side-by-side harness) for the over-the-wire part; skips that part without it.
+# Times the Docker image's start (benchmarks/image-start.py) when wsfixture/server:latest exists.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT="${1:-benchmarks/target/results}"; mkdir -p "$OUT"
@@ -18,6 +19,9 @@ if [ -x ../shared/bench/run.sh ]; then
   ../shared/bench/run.sh -- java -jar "$OUT/wsfixture-server.jar" --port {PORT} --host 127.0.0.1 --quiet >"$OUT/wire.txt" 2>&1
   cp "$BUILD/results.tsv" "$OUT/wire.tsv" 2>/dev/null || cp /tmp/wsfixture-bench/results.tsv "$OUT/wire.tsv"
   benchmarks/wire-extras.sh 10000 >"$OUT/extras.txt" 2>&1
+fi
+if docker image inspect wsfixture/server:latest >/dev/null 2>&1; then
+  benchmarks/image-start.py --runs 5 wsfixture/server:latest >"$OUT/image.txt" 2>&1
 fi
 echo "end: $(date -u) $(uptime)" >>"$OUT/machine.txt"
 python3 benchmarks/report.py "$OUT" | tee "$OUT/table.md"
