@@ -14,28 +14,29 @@ import org.testcontainers.DockerClientFactory;
 
 /**
  * Runs the annotated tests only with a Docker engine: without one they are skipped with a reason
- * that says how to get Docker, except when {@code CI=true}, where they fail.
+ * that says how to get Docker, except when {@code CI=true}, where they fail. Shared with e2e-tests
+ * through this module's test-jar.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @ExtendWith(DockerRequired.Condition.class)
-@interface DockerRequired {
+public @interface DockerRequired {
 
   /** Evaluates {@link DockerRequired}. */
   final class Condition implements ExecutionCondition {
 
     static final String NO_DOCKER =
-        "no Docker engine is reachable, so the container tests cannot run. Install Docker"
-            + " (Debian: apt-get install docker.io, then start dockerd; elsewhere Docker Desktop)"
-            + " and run `mvn -B verify` again";
+        "no Docker engine is reachable, so the tests of the wsfixture/server image cannot run."
+            + " Install Docker (Debian: apt-get install docker.io, then start dockerd; elsewhere"
+            + " Docker Desktop) and run `mvn -B verify` again, which builds the image first";
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
       if (DockerClientFactory.instance().isDockerAvailable()) {
         return ConditionEvaluationResult.enabled("a Docker engine is reachable");
       }
-      if ("true".equals(System.getenv("CI"))) {
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         throw new ExtensionConfigurationException(
             NO_DOCKER + " (CI=true: in CI these tests must run; .ci/run starts dockerd)");
       }
