@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT="${1:-benchmarks/target/results}"; mkdir -p "$OUT"
 mvn -B -q -pl benchmarks -am package -DskipTests
-cp benchmarks/target/benchmarks.jar fixture/target/wsfixture-server.jar "$OUT/"
+cp benchmarks/target/benchmarks.jar server/target/wsfixture-server.jar "$OUT/"
 { echo "nproc: $(nproc)"; java -version 2>&1 | head -1; grep -m1 'model name' /proc/cpuinfo; echo "start: $(date -u) $(uptime)"; } >"$OUT/machine.txt"
 java -jar "$OUT/benchmarks.jar" -rf json -rff "$OUT/jmh.json" >"$OUT/jmh.txt" 2>&1
 java -cp "$OUT/benchmarks.jar" dev.wsfixture.benchmarks.ColdStart --runs 10 >"$OUT/cold.txt" 2>&1

@@ -11,8 +11,8 @@ cd "$(dirname "$0")/.."
 CONNS="${1:-10000}"
 BUILD="${BENCH_BUILD:-../shared/bench/.build}"
 [ -x "$BUILD/wsload" ] && [ -d "$BUILD/java/target/lib" ] || { echo "run ../shared/bench/run.sh once first (it builds $BUILD)" >&2; exit 2; }
-JAR=fixture/target/wsfixture-server.jar
-[ -f "$JAR" ] || { echo "build the jar first: mvn -B -q -pl fixture -am package -DskipTests" >&2; exit 2; }
+JAR=server/target/wsfixture-server.jar
+[ -f "$JAR" ] || { echo "build the jar first: mvn -B -q -pl server -am package -DskipTests" >&2; exit 2; }
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
 LOG="$BUILD/wire-extras.log"; : >"$LOG"

@@ -1,6 +1,6 @@
 package dev.wsfixture.benchmarks;
 
-import dev.wsfixture.EchoServer;
+import dev.wsfixture.embedded.EchoServer;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;

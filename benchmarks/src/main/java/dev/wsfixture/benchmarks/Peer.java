@@ -3,7 +3,7 @@ package dev.wsfixture.benchmarks;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import dev.wsfixture.EchoServer;
+import dev.wsfixture.embedded.EchoServer;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.websockets.core.AbstractReceiveListener;

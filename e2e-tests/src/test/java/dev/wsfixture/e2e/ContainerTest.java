@@ -8,8 +8,8 @@ import dev.wsfixture.e2e.browser.BrowserTest;
 import dev.wsfixture.e2e.pages.ClientPage;
 import dev.wsfixture.e2e.pages.Message;
 import dev.wsfixture.e2e.pages.RegistrationResult;
-import dev.wsfixture.testcontainers.DockerRequired;
 import dev.wsfixture.testcontainers.WebSocketEchoContainer;
+import dev.wsfixture.testsupport.DockerRequired;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -3,10 +3,10 @@ package dev.wsfixture.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import dev.wsfixture.EchoServer;
 import dev.wsfixture.e2e.browser.Browser;
 import dev.wsfixture.e2e.browser.BrowserTest;
 import dev.wsfixture.e2e.pages.ClientPage;
+import dev.wsfixture.embedded.EchoServer;
 import dev.wsfixture.junit.WebSocketEchoServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

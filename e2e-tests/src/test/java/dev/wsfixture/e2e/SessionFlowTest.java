@@ -2,7 +2,6 @@ package dev.wsfixture.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wsfixture.EchoServer;
 import dev.wsfixture.JournalEntry;
 import dev.wsfixture.e2e.browser.Browser;
 import dev.wsfixture.e2e.browser.BrowserTest;
@@ -10,6 +9,7 @@ import dev.wsfixture.e2e.pages.ClientPage;
 import dev.wsfixture.e2e.pages.ConnectionStatus;
 import dev.wsfixture.e2e.pages.Message;
 import dev.wsfixture.e2e.pages.RegistrationResult;
+import dev.wsfixture.embedded.EchoServer;
 import dev.wsfixture.junit.WebSocketEchoServer;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,11 +2,11 @@ package dev.wsfixture.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wsfixture.EchoServer;
 import dev.wsfixture.e2e.browser.Browser;
 import dev.wsfixture.e2e.browser.BrowserTest;
 import dev.wsfixture.e2e.pages.ClientPage;
 import dev.wsfixture.e2e.pages.Message;
+import dev.wsfixture.embedded.EchoServer;
 import dev.wsfixture.junit.WebSocketEchoServer;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.wsfixture.junit;
 
-import dev.wsfixture.EchoServer;
+import dev.wsfixture.embedded.EchoServer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.wsfixture.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wsfixture.EchoServer;
+import dev.wsfixture.embedded.EchoServer;
 import java.net.URI;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

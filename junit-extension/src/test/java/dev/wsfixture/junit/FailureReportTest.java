@@ -3,7 +3,7 @@ package dev.wsfixture.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.wsfixture.EchoServer;
+import dev.wsfixture.embedded.EchoServer;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
-import dev.wsfixture.EchoServer;
+import dev.wsfixture.embedded.EchoServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -37,7 +37,7 @@ class FixedPortTest {
       """
       package dev.wsfixture.junit.generated;
 
-      import dev.wsfixture.EchoServer;
+      import dev.wsfixture.embedded.EchoServer;
       import dev.wsfixture.junit.WebSocketEchoServer;
       import org.junit.jupiter.api.Test;
 

@@ -3,9 +3,9 @@ package dev.wsfixture.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wsfixture.EchoServer;
 import dev.wsfixture.EntryType;
 import dev.wsfixture.JournalEntry;
+import dev.wsfixture.embedded.EchoServer;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;

@@ -2,8 +2,8 @@ package dev.wsfixture.junit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.wsfixture.EchoServer;
 import dev.wsfixture.JournalEntry;
+import dev.wsfixture.embedded.EchoServer;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import org.junit.jupiter.api.Nested;

@@ -3,7 +3,7 @@ package dev.wsfixture.junit;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.sun.management.OperatingSystemMXBean;
-import dev.wsfixture.EchoServer;
+import dev.wsfixture.embedded.EchoServer;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,7 @@ import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wsfixture.EchoServer;
+import dev.wsfixture.embedded.EchoServer;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 import java.util.List;

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.wsfixture.Direction;
 import dev.wsfixture.EntryType;
 import dev.wsfixture.Fault;
+import dev.wsfixture.testsupport.DockerRequired;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;

@@ -2,6 +2,7 @@ package dev.wsfixture.testcontainers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wsfixture.testsupport.DockerRequired;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -117,7 +118,7 @@ class ContainerLifecycleIT {
                                 "/opt/java/openjdk/bin/java",
                                 "-cp",
                                 "/app/wsfixture-server.jar",
-                                "dev.wsfixture.internal.cli.HealthCheck",
+                                "dev.wsfixture.server.internal.cli.HealthCheck",
                                 "http://echo:8765/stream?id=from-peer"))
                 .withStartupCheckStrategy(
                     new OneShotStartupCheckStrategy().withTimeout(Duration.ofSeconds(60)))) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.wsfixture.Origin;
 import dev.wsfixture.Stub;
+import dev.wsfixture.testsupport.DockerRequired;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package dev.wsfixture.testcontainers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wsfixture.JournalEntry;
+import dev.wsfixture.testsupport.DockerRequired;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;

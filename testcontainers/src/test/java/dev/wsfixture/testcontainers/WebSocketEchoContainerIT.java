@@ -10,6 +10,7 @@ import dev.wsfixture.EntryType;
 import dev.wsfixture.JournalAssertionError;
 import dev.wsfixture.JournalEntry;
 import dev.wsfixture.Origin;
+import dev.wsfixture.testsupport.DockerRequired;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -105,7 +106,7 @@ class WebSocketEchoContainerIT {
         .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
     assertThat(page.body()).contains("<title>wsfixture");
     String stylesheet =
-        page.body().replaceAll("(?s).*href=\"(webjars/bootstrap/[^\"]+\\.css)\".*", "$1");
+        page.body().replaceAll("(?s).*href=\"(css/bootstrap[^\"]*\\.css)\".*", "$1");
     assertThat(get(server.httpUri().resolve(stylesheet)).statusCode()).isEqualTo(200);
     assertThat(get(server.httpUri().resolve("app.js")).statusCode()).isEqualTo(200);
   }

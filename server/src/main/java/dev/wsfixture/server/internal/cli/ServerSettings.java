@@ -1,0 +1,35 @@
+package dev.wsfixture.server.internal.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the command line and the environment ask of the standalone server, one field per {@link
+ * ServerOption}; {@link OptionParser} fills it, defaults included. Plain mutable data.
+ */
+final class ServerSettings {
+
+  int port;
+  String host;
+  final List<String> sessions = new ArrayList<>();
+  String echoPrefix;
+  long maxMessageSize;
+  Path sessionsFile;
+  String adminToken;
+  boolean noAdmin;
+  int maxConnections;
+  long idleTimeoutSeconds;
+  boolean perMessageDeflate;
+  final List<String> subprotocols = new ArrayList<>();
+  boolean tls;
+  Path keyStore;
+  String keyStorePassword;
+  boolean quiet;
+
+  /** {@code --help}: print the usage and exit, start nothing. */
+  boolean help;
+
+  /** {@code --version}: print the version and exit, start nothing. */
+  boolean version;
+}

@@ -1,0 +1,61 @@
+package dev.wsfixture.server.internal.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Converts the text of an option value, from the command line or the environment, to the type the
+ * option needs. Each method throws {@link IllegalArgumentException} with a message of the form
+ * {@code 'TEXT' is not ...}, which the parser prefixes with where the text came from.
+ */
+final class Values {
+
+  private Values() {}
+
+  /**
+   * A decimal {@code int}, as {@link Integer#parseInt(String)} reads it ({@code 8765}, {@code -1}).
+   */
+  static int integer(String text) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + text + "' is not an integer");
+    }
+  }
+
+  /** A decimal {@code long}, as {@link Long#parseLong(String)} reads it. */
+  static long longInteger(String text) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + text + "' is not an integer");
+    }
+  }
+
+  /** {@code true} or {@code false} in any case; the empty text is {@code false}. */
+  static boolean bool(String text) {
+    return switch (text.toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false", "" -> false;
+      default -> throw new IllegalArgumentException("'" + text + "' is not true or false");
+    };
+  }
+
+  /** A file system path, taken as given (relative to the working directory). */
+  static Path path(String text) {
+    try {
+      return Path.of(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("'" + text + "' is not a path: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The items of a comma-separated list, as {@link String#split(String)} gives them (empty items
+   * kept, trailing ones dropped); the empty text is no items at all.
+   */
+  static List<String> commaSeparated(String text) {
+    return text.isEmpty() ? List.of() : List.of(text.split(","));
+  }
+}

@@ -1,0 +1,43 @@
+package dev.wsfixture.internal.wire;
+
+/**
+ * The JSON bodies of admin requests and answers that are not public types, written once for both
+ * sides of the admin API: the server reads and writes them, the container's client too.
+ */
+public final class Bodies {
+
+  private Bodies() {}
+
+  /** {@code GET /__admin/health}. */
+  public record Health(String status) {}
+
+  /** {@code POST /__admin/sessions}. */
+  public record Register(String id) {}
+
+  /**
+   * The answer to {@code POST /__admin/sessions} and to {@code GET /stream?id=ID}.
+   *
+   * @param created false when the id was registered already
+   */
+  public record Registered(String id, boolean registered, boolean created) {}
+
+  /** The answer to {@code DELETE /__admin/sessions/{id}}. */
+  public record Removed(String id, boolean removed, int closed) {}
+
+  /** {@code POST /__admin/push}: {@code text} or {@code base64}; no session broadcasts. */
+  public record Push(String session, String text, String base64) {}
+
+  /** How many connections an action reached. */
+  public record Count(int count) {}
+
+  /** {@code GET /__admin/journal/stats}. */
+  public record JournalStats(int size, long dropped) {}
+
+  /** Every error the server answers: {@code {"error": "...", "detail": "..."}}. */
+  public record Error(String error, String detail) {}
+
+  /** A confirmation without data: {@code {"ok":true}}. */
+  public record Ok(boolean ok) {
+    public static final Ok OK = new Ok(true);
+  }
+}

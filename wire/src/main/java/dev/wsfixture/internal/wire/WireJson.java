@@ -1,0 +1,127 @@
+package dev.wsfixture.internal.wire;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.wsfixture.Direction;
+import dev.wsfixture.EntryType;
+import dev.wsfixture.JournalEntry;
+import dev.wsfixture.Origin;
+import java.time.Instant;
+
+/**
+ * The one JSON mapper of the admin API, used by the server and by the container's client alike, so
+ * that both read and write the same shapes with the same rules: records as their components only,
+ * times as ISO-8601 strings, unknown fields and trailing tokens refused, no coercion of a number to
+ * a string or the reverse.
+ */
+public final class WireJson {
+
+  private WireJson() {}
+
+  private static final class Holder {
+    static final ObjectMapper MAPPER =
+        JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .addMixIn(JournalEntry.class, JournalEntryJson.class)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .visibility(PropertyAccessor.IS_GETTER, Visibility.NONE)
+            .build();
+  }
+
+  /** The mapper, created on first use: a server never asked over HTTP never loads Jackson. */
+  public static ObjectMapper mapper() {
+    return Holder.MAPPER;
+  }
+
+  /** How a {@link JournalEntry} is written and read: one field per accessor, in this order. */
+  @JsonAutoDetect(
+      fieldVisibility = Visibility.NONE,
+      getterVisibility = Visibility.NONE,
+      isGetterVisibility = Visibility.NONE,
+      setterVisibility = Visibility.NONE,
+      creatorVisibility = Visibility.NONE)
+  @JsonPropertyOrder({
+    "sequence",
+    "time",
+    "connectionId",
+    "path",
+    "sessionId",
+    "direction",
+    "type",
+    "origin",
+    "size",
+    "text",
+    "base64",
+    "closeCode",
+    "stub"
+  })
+  abstract static class JournalEntryJson {
+
+    @JsonCreator
+    JournalEntryJson(
+        @JsonProperty("sequence") long sequence,
+        @JsonProperty("time") Instant time,
+        @JsonProperty("connectionId") long connectionId,
+        @JsonProperty("path") String path,
+        @JsonProperty("sessionId") String sessionId,
+        @JsonProperty("direction") Direction direction,
+        @JsonProperty("type") EntryType type,
+        @JsonProperty("origin") Origin origin,
+        @JsonProperty("size") int size,
+        @JsonProperty("text") String text,
+        @JsonProperty("base64") String base64,
+        @JsonProperty("closeCode") Integer closeCode,
+        @JsonProperty("stub") String stub) {}
+
+    @JsonProperty("sequence")
+    abstract long sequence();
+
+    @JsonProperty("time")
+    abstract Instant time();
+
+    @JsonProperty("connectionId")
+    abstract long connectionId();
+
+    @JsonProperty("path")
+    abstract String path();
+
+    @JsonProperty("sessionId")
+    abstract String sessionId();
+
+    @JsonProperty("direction")
+    abstract Direction direction();
+
+    @JsonProperty("type")
+    abstract EntryType type();
+
+    @JsonProperty("origin")
+    abstract Origin origin();
+
+    @JsonProperty("size")
+    abstract int size();
+
+    @JsonProperty("text")
+    abstract String text();
+
+    @JsonProperty("base64")
+    abstract String base64();
+
+    @JsonProperty("closeCode")
+    abstract Integer closeCode();
+
+    @JsonProperty("stub")
+    abstract String stub();
+  }
+}
