@@ -41,12 +41,14 @@ public final class AdminApi implements HttpHandler {
   private final JournalStore journal;
   private final AdminAuth auth;
   private final JournalWait wait;
+  private final ScenarioRoutes scenarios;
 
   public AdminApi(ServerCore server, String token) {
     this.server = server;
     this.journal = server.state().journal();
     this.auth = new AdminAuth(token);
     this.wait = new JournalWait(journal);
+    this.scenarios = new ScenarioRoutes(server.stubs().scenarios());
   }
 
   @Override
@@ -159,6 +161,8 @@ public final class AdminApi implements HttpHandler {
         return faults(request);
       case "stubs":
         return stubs(request);
+      case "scenarios":
+        return scenarios.route(request);
       case "reset":
         request.only(1, "POST");
         server.reset();
