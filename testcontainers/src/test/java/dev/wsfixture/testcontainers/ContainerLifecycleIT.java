@@ -19,10 +19,13 @@ import org.testcontainers.containers.wait.strategy.Wait;
 class ContainerLifecycleIT {
 
   @Test
-  void closeStopsTheContainerAndClientsGet1001() {
+  void closeStopsTheContainerAndClientsGet1001() throws Exception {
     WebSocketEchoContainer server = new WebSocketEchoContainer();
     server.start();
     try (JdkClient client = JdkClient.connect(server.echoUri())) {
+      client.send("hello");
+      assertThat(client.nextText()).isEqualTo("Echo: hello");
+
       server.close();
 
       assertThat(client.awaitClose().code()).isEqualTo(WebSocketFixture.CLOSE_GOING_AWAY);
