@@ -3,6 +3,7 @@ package dev.wsfixture.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wsfixture.embedded.EchoServer;
+import dev.wsfixture.testsupport.JdkClient;
 import java.net.URI;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class ClassScopeTest {
 
   @Test
   void echoesOnTheInjectedServer(EchoServer server) throws Exception {
-    try (Client client = Client.connect(server.echoUri())) {
+    try (JdkClient client = JdkClient.connect(server.echoUri())) {
       assertThat(client.ask("hello")).isEqualTo("Echo: hello");
     }
     assertThat(server.journal().awaitReceived("hello").text()).isEqualTo("hello");
@@ -30,7 +31,7 @@ class ClassScopeTest {
   void registersTheAnnotationsSessions(EchoServer server, @SessionUri("0101") URI chat)
       throws Exception {
     assertThat(server.sessions()).containsExactly("0101");
-    try (Client client = Client.connect(chat)) {
+    try (JdkClient client = JdkClient.connect(chat)) {
       assertThat(client.ask("hi")).isEqualTo("[0101] hi");
     }
   }
@@ -45,7 +46,7 @@ class ClassScopeTest {
   @Test
   @WebSocketEchoServer(journal = false)
   void aServerWithoutJournalRecordsNothing(EchoServer server) throws Exception {
-    try (Client client = Client.connect(server.echoUri())) {
+    try (JdkClient client = JdkClient.connect(server.echoUri())) {
       assertThat(client.ask("unseen")).isEqualTo("Echo: unseen");
     }
     assertThat(server.journal().entries()).isEmpty();
@@ -66,7 +67,7 @@ class ClassScopeTest {
     void getsItsOwnServer(EchoServer server) throws Exception {
       assertThat(server).isNotSameAs(constructed);
       assertThat(server.sessions()).isEmpty();
-      try (Client client = Client.connect(server.echoUri())) {
+      try (JdkClient client = JdkClient.connect(server.echoUri())) {
         assertThat(client.ask("raw")).isEqualTo("raw");
       }
     }
@@ -76,7 +77,7 @@ class ClassScopeTest {
   @WebSocketEchoServer(echoPrefix = "> ")
   void aMethodAnnotationShadowsTheClassServer(EchoServer server) throws Exception {
     assertThat(server).isNotSameAs(constructed);
-    try (Client client = Client.connect(server.echoUri())) {
+    try (JdkClient client = JdkClient.connect(server.echoUri())) {
       assertThat(client.ask("x")).isEqualTo("> x");
     }
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.wsfixture.embedded.EchoServer;
+import dev.wsfixture.testsupport.JdkClient;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,7 @@ class FailureReportTest {
 
     @Test
     void talks() throws Exception {
-      try (Client client = Client.connect(server.echoUri())) {
+      try (JdkClient client = JdkClient.connect(server.echoUri())) {
         client.ask("before cleanup");
       }
     }
@@ -88,7 +89,7 @@ class FailureReportTest {
   static class FailsAfterATalk {
     @Test
     void talksThenFails(EchoServer server) throws Exception {
-      try (Client client = Client.connect(server.echoUri())) {
+      try (JdkClient client = JdkClient.connect(server.echoUri())) {
         client.ask("question");
       }
       server.journal().awaitSent(1);

@@ -6,6 +6,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.wsfixture.embedded.EchoServer;
+import dev.wsfixture.testsupport.JdkClient;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.RepeatedTest;
@@ -42,7 +43,7 @@ class ParallelTest {
   static void talkAlone(EchoServer server) throws Exception {
     String text = UUID.randomUUID().toString();
     assertThat(server.journal().received()).isEmpty();
-    try (Client client = Client.connect(server.echoUri())) {
+    try (JdkClient client = JdkClient.connect(server.echoUri())) {
       assertThat(client.ask(text)).isEqualTo("Echo: " + text);
     }
     assertThat(server.journal().received())

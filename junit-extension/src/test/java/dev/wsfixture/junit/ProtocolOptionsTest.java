@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.wsfixture.EntryType;
 import dev.wsfixture.JournalEntry;
 import dev.wsfixture.embedded.EchoServer;
+import dev.wsfixture.testsupport.JdkClient;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -56,9 +57,9 @@ class ProtocolOptionsTest {
   @Test
   @WebSocketEchoServer(maxConnections = 1)
   void maxConnectionsRefusesTheNextHandshake(EchoServer server) throws Exception {
-    try (Client first = Client.connect(server.echoUri())) {
+    try (JdkClient first = JdkClient.connect(server.echoUri())) {
       assertThat(first.ask("one")).isEqualTo("Echo: one");
-      assertThatThrownBy(() -> Client.connect(server.echoUri()))
+      assertThatThrownBy(() -> JdkClient.connect(server.echoUri()))
           .isInstanceOf(CompletionException.class)
           .cause()
           .isInstanceOf(WebSocketHandshakeException.class)
@@ -72,7 +73,7 @@ class ProtocolOptionsTest {
   @Test
   @WebSocketEchoServer(idleTimeoutMillis = 300, awaitTimeoutMillis = 20_000)
   void idleTimeoutClosesASilentConnectionWith1001(EchoServer server) {
-    try (Client silent = Client.connect(server.echoUri())) {
+    try (JdkClient silent = JdkClient.connect(server.echoUri())) {
       assertThat(server.connections()).hasSize(1);
       JournalEntry closed =
           server

@@ -7,6 +7,7 @@ import static java.lang.annotation.RetentionPolicy.RUNTIME;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wsfixture.embedded.EchoServer;
+import dev.wsfixture.testsupport.JdkClient;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 import java.util.List;
@@ -55,7 +56,7 @@ class ScopeTest {
     void dirtiesTheServer(EchoServer server) throws Exception {
       seen.add(server);
       server.register("extra");
-      try (Client client = Client.connect(server.echoUri())) {
+      try (JdkClient client = JdkClient.connect(server.echoUri())) {
         assertThat(client.ask("dirt")).isEqualTo("Echo: dirt");
       }
       assertThat(server.journal().entries()).isNotEmpty();
@@ -180,7 +181,7 @@ class ScopeTest {
     void inheritsTheComposedAnnotation(EchoServer server) throws Exception {
       seen.add(server);
       assertThat(server.sessions()).containsExactly("0101", "0202");
-      try (Client client = Client.connect(server.echoUri())) {
+      try (JdkClient client = JdkClient.connect(server.echoUri())) {
         assertThat(client.ask("hi")).isEqualTo("chat: hi");
       }
     }

@@ -215,6 +215,13 @@ class AdminApiTest {
         "GET | /__admin/journal?type=SHOUT | `` | 400 | bad_value",
         "GET | /__admin/journal?since=yesterday | `` | 400 | bad_value",
         "GET | /__admin/journal/wait?count=0 | `` | 400 | bad_value",
+        "POST | /__admin/faults/melt | {} | 404 | unknown_fault",
+        "POST | /__admin/faults/close | {\"code\":1005} | 400 | bad_value",
+        "POST | /__admin/faults/drop | {\"count\":-1} | 400 | bad_value",
+        "POST | /__admin/faults/hang | {\"session\":\"nope\"} | 404 | unknown_session",
+        "POST | /__admin/stubs | {\"pattern\":\"x\"} | 400 | bad_value",
+        "POST | /__admin/stubs | {\"match\":\"FUZZY\",\"pattern\":\"x\"} | 400 | bad_value",
+        "DELETE | /__admin/stubs/nope | `` | 404 | unknown_stub",
       })
   void badRequestsGetAJsonErrorWithTheRightStatus(
       String method, String path, String body, int status, String error) {
@@ -241,5 +248,88 @@ class AdminApiTest {
   void sessionsListIsAJsonArray() {
     String[] sessions = admin.get("/__admin/sessions").as(String[].class);
     assertThat(sessions).containsExactly("0101");
+  }
+
+  @Test
+  void faultErrorsNameTheKindsAndTheRule() {
+    assertThat(admin.post("/__admin/faults/melt", "{}").json().get("detail").asText())
+        .contains("close, abort, delay, hang, refuse-handshakes, drop, ping");
+    assertThat(admin.post("/__admin/faults/close", "{\"code\":1005}").json().get("detail").asText())
+        .contains("close code 1005");
+    assertThat(admin.post("/__admin/faults/drop", "{\"count\":-1}").json().get("detail").asText())
+        .contains("count must be at least 1");
+  }
+
+  @Test
+  void faultsAreAppliedAtTheirKindsPathAndListedByKind() throws Exception {
+    try (JdkClient session = JdkClient.connect(http, server.sessionUri("0101"));
+        JdkClient echo = JdkClient.connect(http, server.echoUri())) {
+      server.journal().await("2 opened", e -> e.type() == EntryType.OPENED, 2);
+      assertThat(admin.post("/__admin/faults/hang", "").body()).isEqualTo("{\"count\":0}");
+      admin.post("/__admin/faults/delay", "{\"session\":\"0101\",\"millis\":200}");
+      assertThat(admin.get("/__admin/faults").body())
+          .isEqualTo(
+              "{\"delay\":[{\"session\":\"0101\",\"millis\":200}],\"hang\":[{\"session\":null}]}");
+      assertThat(admin.delete("/__admin/faults").body()).isEqualTo("{\"ok\":true}");
+      AdminClient.Reply closed =
+          admin.post(
+              "/__admin/faults/close", "{\"session\":\"0101\",\"code\":1011,\"reason\":\"oops\"}");
+      assertThat(closed.body()).isEqualTo("{\"count\":1}");
+      assertThat(session.awaitClose()).isEqualTo(new JdkClient.Close(1011, "oops"));
+
+      long id =
+          server.connections().stream()
+              .filter(c -> c.sessionId() == null)
+              .findFirst()
+              .orElseThrow()
+              .id();
+      assertThat(
+              admin
+                  .post("/__admin/faults/ping", "{\"connection\":" + id + ",\"payload\":\"p\"}")
+                  .body())
+          .isEqualTo("{\"count\":1}");
+      AdminClient.Reply pong =
+          admin.get("/__admin/journal/wait?type=PONG&connection=" + id + "&timeout=20000");
+      assertThat(pong.status()).isEqualTo(200);
+      assertThat(pong.as(JournalEntry[].class)[0].base64()).isEqualTo("cA==");
+    }
+  }
+
+  @Test
+  void stubsAreAddedListedAndRemovedAsJson() throws Exception {
+    AdminClient.Reply added =
+        admin.post(
+            "/__admin/stubs",
+            "{\"match\":\"EXACT\",\"pattern\":\"hello\",\"replies\":[{\"text\":\"hi {{session}}\"}]}");
+    assertThat(added.status()).as(added.body()).isEqualTo(201);
+    Stub stub = added.as(Stub.class);
+    assertThat(stub.id()).isEqualTo("stub-1");
+    assertThat(admin.get("/__admin/stubs").as(Stub[].class)).containsExactly(stub);
+    try (JdkClient session = JdkClient.connect(http, server.sessionUri("0101"))) {
+      session.send("hello");
+      assertThat(session.nextText()).isEqualTo("hi 0101");
+    }
+    JournalEntry[] answered = admin.get("/__admin/journal?origin=STUB").as(JournalEntry[].class);
+    assertThat(answered).extracting(JournalEntry::stub).containsExactly("stub-1");
+
+    assertThat(admin.delete("/__admin/stubs/stub-1").status()).isEqualTo(200);
+    assertThat(admin.delete("/__admin/stubs/stub-1").status()).isEqualTo(404);
+    admin.post("/__admin/stubs", "{\"match\":\"PREFIX\",\"pattern\":\"\"}");
+    assertThat(admin.delete("/__admin/stubs").status()).isEqualTo(200);
+    assertThat(server.stubs().list()).isEmpty();
+  }
+
+  @Test
+  void aStubWithBothTextAndBase64IsRefusedAndADuplicateIdIs409() {
+    AdminClient.Reply both =
+        admin.post(
+            "/__admin/stubs",
+            "{\"match\":\"EXACT\",\"pattern\":\"x\",\"replies\":[{\"text\":\"a\",\"base64\":\"AA==\"}]}");
+    assertThat(both.status()).isEqualTo(400);
+    admin.post("/__admin/stubs", "{\"id\":\"s\",\"match\":\"EXACT\",\"pattern\":\"x\"}");
+    AdminClient.Reply duplicate =
+        admin.post("/__admin/stubs", "{\"id\":\"s\",\"match\":\"EXACT\",\"pattern\":\"y\"}");
+    assertThat(duplicate.status()).isEqualTo(409);
+    assertThat(duplicate.json().get("error").asText()).isEqualTo("duplicate_stub");
   }
 }

@@ -13,9 +13,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * Runs the annotated tests only with a Docker engine: without one they are skipped with a reason
- * that says how to get Docker, except when {@code CI=true}, where they fail. Shared with e2e-tests
- * through this module's test-jar.
+ * Runs the annotated test class only with a Docker engine: without one its tests are skipped with a
+ * reason that says how to get Docker, except when {@code CI=true}, where they fail.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -72,6 +72,12 @@ public final class JdkClient implements WebSocket.Listener, AutoCloseable {
         .join();
   }
 
+  /** Sends {@code text} and returns the next TEXT message, the reply in a request-reply test. */
+  public String ask(String text) throws InterruptedException {
+    send(text);
+    return nextText();
+  }
+
   public Object next() throws InterruptedException {
     Object message = messages.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
     assertThat(message).as("a message within %s", WAIT).isNotNull();

@@ -2,8 +2,10 @@ package dev.wsfixture.testcontainers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wsfixture.internal.wire.AdminPaths;
+import dev.wsfixture.internal.wire.Bodies;
 import dev.wsfixture.internal.wire.WireJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,8 +17,9 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * Speaks the admin HTTP API of one container ({@code docs/admin-api.md}): JSON bodies read into the
- * fixture's own records, the bearer token on every request, and errors that name the call.
+ * Speaks the admin HTTP API of one container ({@code docs/admin-api.md}) with the shared wire model
+ * ({@link WireJson}, {@link Bodies}, {@link AdminPaths}): the bearer token on every request, and
+ * errors that name the call.
  */
 final class AdminClient {
 
@@ -30,7 +33,8 @@ final class AdminClient {
   private final String token;
 
   /**
-   * @param base the container's HTTP address, looked up on each call: a restart changes it
+   * @param base the container's HTTP address, looked up on each call (it is known only once the
+   *     container runs)
    * @param token the admin token the container was started with
    */
   AdminClient(Supplier<URI> base, String token) {
@@ -39,29 +43,24 @@ final class AdminClient {
   }
 
   <T> T get(String path, Class<T> type) {
-    return read(send("GET", path, null), type);
+    return read(path, send("GET", path, null), JSON.constructType(type));
   }
 
   <T> T get(String path, TypeReference<T> type) {
-    String body = send("GET", path, null).body();
-    try {
-      return JSON.readValue(body, type);
-    } catch (JsonProcessingException e) {
-      throw unreadable(path, body, e);
-    }
+    return read(path, send("GET", path, null), JSON.constructType(type));
   }
 
-  JsonNode post(String path, Object body) {
-    return read(send("POST", path, body), JsonNode.class);
+  <T> T post(String path, Object body, Class<T> answer) {
+    return read(path, send("POST", path, body), JSON.constructType(answer));
   }
 
-  JsonNode delete(String path) {
-    return read(send("DELETE", path, null), JsonNode.class);
+  void delete(String path) {
+    read(path, send("DELETE", path, null), JSON.constructType(Bodies.Ok.class));
   }
 
   /** Deletes what {@code path} names; false when it is not there (404). */
   boolean deleteIfPresent(String path) {
-    HttpResponse<String> response = exchange("DELETE", path, null);
+    HttpResponse<String> response = exchange("DELETE", path, null, REQUEST_TIMEOUT);
     if (response.statusCode() == 404) {
       return false;
     }
@@ -71,21 +70,36 @@ final class AdminClient {
     return true;
   }
 
+  /**
+   * A long poll ({@code journal/wait}) that the server holds up to {@code held}: the answer when it
+   * is 2xx or 408 (the server's timeout), else an exception.
+   */
+  HttpResponse<String> longPoll(String path, Duration held) {
+    HttpResponse<String> response = exchange("GET", path, null, REQUEST_TIMEOUT.plus(held));
+    if (response.statusCode() / 100 != 2 && response.statusCode() != 408) {
+      throw failure("GET", path, response);
+    }
+    return response;
+  }
+
+  <T> T read(String path, HttpResponse<String> response, TypeReference<T> type) {
+    return read(path, response, JSON.constructType(type));
+  }
+
   /** Sends a request and returns the answer when it is 2xx. */
-  HttpResponse<String> send(String method, String path, Object body) {
-    HttpResponse<String> response = exchange(method, path, body);
+  private HttpResponse<String> send(String method, String path, Object body) {
+    HttpResponse<String> response = exchange(method, path, body, REQUEST_TIMEOUT);
     if (response.statusCode() / 100 != 2) {
       throw failure(method, path, response);
     }
     return response;
   }
 
-  /** Sends a request and returns the answer whatever its status. */
-  HttpResponse<String> exchange(String method, String path, Object body) {
-    URI uri = base.get().resolve("/__admin/" + path);
+  private HttpResponse<String> exchange(String method, String path, Object body, Duration timeout) {
+    URI uri = base.get().resolve(AdminPaths.PREFIX + path);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
-            .timeout(REQUEST_TIMEOUT)
+            .timeout(timeout)
             .header("Authorization", "Bearer " + token)
             .header("Accept", "application/json");
     try {
@@ -110,45 +124,45 @@ final class AdminClient {
       String method, String path, HttpResponse<String> response) {
     String detail = response.body();
     try {
-      JsonNode error = JSON.readTree(response.body());
-      if (error.hasNonNull("detail")) {
-        detail = error.path("error").asText() + ": " + error.get("detail").asText();
+      Bodies.Error error = JSON.readValue(response.body(), Bodies.Error.class);
+      if (error.detail() != null) {
+        detail = error.error() + ": " + error.detail();
       }
-    } catch (JsonProcessingException notJson) {
+    } catch (JsonProcessingException notAnError) {
       // keep the raw body
     }
     String message =
         "admin API "
             + method
-            + " /__admin/"
+            + " "
+            + AdminPaths.PREFIX
             + path
             + " answered "
             + response.statusCode()
             + ": "
             + detail;
     int status = response.statusCode();
-    return status == 400 || status == 404
+    // As the in-JVM server: a bad value, an unknown name or a duplicate id is the caller's
+    // argument.
+    return status == 400 || status == 404 || status == 409
         ? new IllegalArgumentException(message)
         : new IllegalStateException(message);
   }
 
-  private static <T> T read(HttpResponse<String> response, Class<T> type) {
+  private static <T> T read(String path, HttpResponse<String> response, JavaType type) {
     try {
       return JSON.readValue(response.body(), type);
     } catch (JsonProcessingException e) {
-      throw unreadable(response.uri().getPath(), response.body(), e);
+      throw new IllegalStateException(
+          "admin API "
+              + AdminPaths.PREFIX
+              + path
+              + " answered JSON this client cannot read ("
+              + e.getOriginalMessage()
+              + "): "
+              + response.body()
+              + "; use the same wsfixture version for the image and wsfixture-testcontainers",
+          e);
     }
-  }
-
-  private static IllegalStateException unreadable(String path, String body, Exception e) {
-    return new IllegalStateException(
-        "admin API "
-            + path
-            + " answered JSON this client cannot read ("
-            + e.getMessage()
-            + "): "
-            + body
-            + "; use the same wsfixture version for the image and wsfixture-testcontainers",
-        e);
   }
 }

@@ -4,27 +4,32 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.wsfixture.Journal;
 import dev.wsfixture.JournalAssertionError;
 import dev.wsfixture.JournalEntry;
+import dev.wsfixture.internal.wire.AdminPaths;
+import dev.wsfixture.internal.wire.Bodies;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The journal of a container, read over the admin API: the same {@link Journal} a test gets from
- * {@code EchoServer.journal()}, with the same waits and the same failure messages.
+ * {@code EchoServer.journal()}, with the same waits and the same failure messages. A wait reads the
+ * journal once, then long-polls {@code GET /__admin/journal/wait} for the entries after the last
+ * one it has, and checks the test's predicate here.
  */
 final class ContainerJournal implements Journal {
 
   private static final TypeReference<List<JournalEntry>> ENTRIES = new TypeReference<>() {};
-  private static final Duration POLL = Duration.ofMillis(50);
+
+  /** The longest {@code journal/wait} the server accepts; a longer wait asks again. */
+  private static final long LONGEST_POLL_MILLIS = 120_000;
 
   private final AdminClient admin;
   private final Supplier<Duration> awaitTimeout;
-  private final AtomicLong lastTaken = new AtomicLong();
+  private final Object taking = new Object();
+  private long lastTaken;
 
   ContainerJournal(AdminClient admin, Supplier<Duration> awaitTimeout) {
     this.admin = admin;
@@ -33,19 +38,19 @@ final class ContainerJournal implements Journal {
 
   @Override
   public List<JournalEntry> entries() {
-    return admin.get("journal", ENTRIES);
+    return admin.get(AdminPaths.JOURNAL, ENTRIES);
   }
 
   @Override
   public List<JournalEntry> received() {
-    return admin.get("journal?direction=RECEIVED", ENTRIES).stream()
+    return admin.get(AdminPaths.JOURNAL + "?direction=RECEIVED", ENTRIES).stream()
         .filter(JournalEntry::isMessage)
         .toList();
   }
 
   @Override
   public List<JournalEntry> sent() {
-    return admin.get("journal?direction=SENT", ENTRIES).stream()
+    return admin.get(AdminPaths.JOURNAL + "?direction=SENT", ENTRIES).stream()
         .filter(JournalEntry::isMessage)
         .toList();
   }
@@ -61,74 +66,75 @@ final class ContainerJournal implements Journal {
     if (count < 1) {
       throw new IllegalArgumentException("count must be at least 1, was " + count);
     }
-    return poll(
-        description,
-        timeout,
-        () -> {
-          List<JournalEntry> matching = entries().stream().filter(filter).toList();
-          return matching.size() >= count ? matching : null;
-        });
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<JournalEntry> seen = new ArrayList<>(entries());
+    while (true) {
+      List<JournalEntry> matching = seen.stream().filter(filter).toList();
+      if (matching.size() >= count) {
+        return matching;
+      }
+      long last = seen.isEmpty() ? 0 : seen.get(seen.size() - 1).sequence();
+      List<JournalEntry> next = entriesAfter(last, deadline);
+      if (next.isEmpty()) {
+        throw JournalAssertionError.timedOut(description, timeout, entries());
+      }
+      seen.addAll(next);
+    }
   }
 
   @Override
   public JournalEntry take(Duration timeout) {
-    return poll(
-        "a new journal entry",
-        timeout,
-        () -> {
-          List<JournalEntry> next = admin.get("journal?since=" + lastTaken.get(), ENTRIES);
-          if (next.isEmpty()) {
-            return null;
-          }
-          JournalEntry entry = next.get(0);
-          lastTaken.accumulateAndGet(entry.sequence(), Math::max);
-          return entry;
-        });
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (taking) {
+      List<JournalEntry> next = entriesAfter(lastTaken, deadline);
+      if (next.isEmpty()) {
+        throw JournalAssertionError.timedOut("a new journal entry", timeout, entries());
+      }
+      JournalEntry entry = next.get(0);
+      lastTaken = entry.sequence();
+      return entry;
+    }
   }
 
   @Override
   public void clear() {
     List<JournalEntry> before = entries();
-    if (!before.isEmpty()) {
-      lastTaken.accumulateAndGet(before.get(before.size() - 1).sequence(), Math::max);
+    synchronized (taking) {
+      if (!before.isEmpty()) {
+        lastTaken = Math.max(lastTaken, before.get(before.size() - 1).sequence());
+      }
     }
-    admin.delete("journal");
+    admin.delete(AdminPaths.JOURNAL);
   }
 
   @Override
   public long dropped() {
-    return admin.get("journal/stats", Stats.class).dropped();
+    return admin.get(AdminPaths.JOURNAL_STATS, Bodies.JournalStats.class).dropped();
   }
 
   /** After a reset, sequence numbers start again at 1. */
   void resetTaking() {
-    lastTaken.set(0);
-  }
-
-  private <T> T poll(String awaited, Duration timeout, Supplier<T> attempt) {
-    AtomicReference<T> result = new AtomicReference<>();
-    try {
-      Awaitility.await(awaited)
-          .atMost(timeout)
-          .pollDelay(Duration.ZERO)
-          .pollInterval(POLL)
-          .pollInSameThread()
-          .until(
-              () -> {
-                T value = attempt.get();
-                result.set(value);
-                return value != null;
-              });
-    } catch (ConditionTimeoutException timedOut) {
-      throw new JournalAssertionError(awaited + " within " + format(timeout), entries());
+    synchronized (taking) {
+      lastTaken = 0;
     }
-    return result.get();
   }
 
-  private static String format(Duration duration) {
-    long millis = duration.toMillis();
-    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+  /**
+   * The entries after sequence {@code since}, as soon as there is one, long-polling until {@code
+   * deadline} ({@link System#nanoTime()}); empty when none arrived by then.
+   */
+  private List<JournalEntry> entriesAfter(long since, long deadline) {
+    while (true) {
+      long remaining = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
+      if (remaining <= 0) {
+        return List.of();
+      }
+      long poll = Math.min(remaining, LONGEST_POLL_MILLIS);
+      String path = AdminPaths.JOURNAL_WAIT + "?since=" + since + "&timeout=" + poll;
+      HttpResponse<String> answer = admin.longPoll(path, Duration.ofMillis(poll));
+      if (answer.statusCode() != 408) {
+        return admin.read(path, answer, ENTRIES);
+      }
+    }
   }
-
-  record Stats(int size, long dropped) {}
 }

@@ -1,10 +1,10 @@
 package dev.wsfixture.testcontainers;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.wsfixture.Scenarios;
 import dev.wsfixture.Stub;
 import dev.wsfixture.Stubs;
+import dev.wsfixture.internal.wire.AdminPaths;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -16,6 +16,8 @@ import java.util.Objects;
  */
 final class ContainerStubs implements Stubs {
 
+  private static final TypeReference<List<Stub>> STUBS = new TypeReference<>() {};
+
   private final AdminClient admin;
 
   ContainerStubs(AdminClient admin) {
@@ -24,33 +26,25 @@ final class ContainerStubs implements Stubs {
 
   @Override
   public Stub add(Stub stub) {
-    Objects.requireNonNull(stub, "stub");
-    String stored = admin.send("POST", "stubs", stub).body();
-    try {
-      return AdminClient.JSON.readValue(stored, Stub.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(
-          "POST /__admin/stubs answered a rule this client cannot read: "
-              + stored
-              + "; use the same wsfixture version for the image and wsfixture-testcontainers",
-          e);
-    }
+    return admin.post(AdminPaths.STUBS, Objects.requireNonNull(stub, "stub"), Stub.class);
   }
 
   @Override
   public List<Stub> list() {
-    return admin.get("stubs", new TypeReference<List<Stub>>() {});
+    return admin.get(AdminPaths.STUBS, STUBS);
   }
 
   @Override
   public boolean remove(String id) {
     return admin.deleteIfPresent(
-        "stubs/" + URLEncoder.encode(Objects.requireNonNull(id, "id"), StandardCharsets.UTF_8));
+        AdminPaths.STUBS
+            + "/"
+            + URLEncoder.encode(Objects.requireNonNull(id, "id"), StandardCharsets.UTF_8));
   }
 
   @Override
   public void clear() {
-    admin.delete("stubs");
+    admin.delete(AdminPaths.STUBS);
   }
 
   @Override

@@ -1,29 +1,29 @@
 package dev.wsfixture.testcontainers;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.HealthCheck;
 import dev.wsfixture.ConnectionInfo;
 import dev.wsfixture.Faults;
 import dev.wsfixture.Journal;
 import dev.wsfixture.Stubs;
+import dev.wsfixture.WebSocketFixture;
+import dev.wsfixture.internal.api.SessionIds;
+import dev.wsfixture.internal.wire.AdminPaths;
+import dev.wsfixture.internal.wire.Bodies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.testcontainers.containers.GenericContainer;
@@ -31,9 +31,10 @@ import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * The wsfixture WebSocket echo and session server in a Docker container, with the conveniences of
- * {@code EchoServer} over its admin HTTP API: addresses, sessions, journal, push, faults, stubs,
- * reset, restart.
+ * The wsfixture WebSocket echo and session server in a Docker container. It is a {@link
+ * WebSocketFixture}, as {@code EchoServer} is, and every method means the same on both: a test
+ * written against the interface runs against either. Each method is a call to the container's admin
+ * HTTP API.
  *
  * <pre>{@code
  * try (WebSocketEchoContainer server = new WebSocketEchoContainer().withSession("0101")) {
@@ -44,7 +45,7 @@ import org.testcontainers.utility.DockerImageName;
  * }</pre>
  *
  * <p>Supported image: {@code wsfixture/server}, which the wsfixture build produces with no registry
- * ({@code fixture/src/main/docker}); it is never pulled. The default is the tag of this library's
+ * ({@code server/src/main/docker}); it is never pulled. The default is the tag of this library's
  * version.
  *
  * <p>Exposed port: 8765, HTTP and WebSocket on one port. Other containers on the same network reach
@@ -58,7 +59,11 @@ import org.testcontainers.utility.DockerImageName;
  * <p>Without Ryuk (the resource reaper), stop the container yourself: try-with-resources, or
  * {@code @Container} with the Testcontainers JUnit extension.
  */
-public class WebSocketEchoContainer extends GenericContainer<WebSocketEchoContainer> {
+public class WebSocketEchoContainer extends GenericContainer<WebSocketEchoContainer>
+    implements WebSocketFixture {
+
+  private static final TypeReference<List<String>> IDS = new TypeReference<>() {};
+  private static final TypeReference<List<ConnectionInfo>> CONNECTIONS = new TypeReference<>() {};
 
   /** The port the server listens on inside the container. */
   public static final int PORT = 8765;
@@ -74,6 +79,7 @@ public class WebSocketEchoContainer extends GenericContainer<WebSocketEchoContai
 
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration DEFAULT_AWAIT_TIMEOUT = Duration.ofSeconds(5);
+  private static final int STOP_TIMEOUT_SECONDS = 10;
 
   private final String image;
   private final Set<String> sessions = new LinkedHashSet<>();
@@ -83,7 +89,6 @@ public class WebSocketEchoContainer extends GenericContainer<WebSocketEchoContai
   private final ContainerJournal journal = new ContainerJournal(admin, () -> awaitTimeout);
   private final ContainerFaults faults = new ContainerFaults(admin);
   private final ContainerStubs stubs = new ContainerStubs(admin);
-  private volatile InspectContainerResponse afterRestart;
 
   /** A container of {@link #DEFAULT_IMAGE}. */
   public WebSocketEchoContainer() {
@@ -108,7 +113,7 @@ public class WebSocketEchoContainer extends GenericContainer<WebSocketEchoContai
     addExposedPort(PORT);
     withEnv("WSFIXTURE_ADMIN_TOKEN", token);
     setWaitStrategy(
-        Wait.forHttp("/__admin/health")
+        Wait.forHttp(AdminPaths.PREFIX + AdminPaths.HEALTH)
             .forPort(PORT)
             .forStatusCode(200)
             .withHeader("Authorization", "Bearer " + token)
@@ -155,12 +160,11 @@ public class WebSocketEchoContainer extends GenericContainer<WebSocketEchoContai
     if (!sessions.isEmpty()) {
       withEnv("WSFIXTURE_SESSIONS", String.join(",", sessions));
     }
-    // Sessions registered at run time survive restart(), as they do with EchoServer.restart().
-    withEnv("WSFIXTURE_SESSIONS_FILE", "/tmp/wsfixture-sessions.json");
     requireLocalImage();
   }
 
   /** The echo endpoint as seen from the host, {@code ws://localhost:MAPPED_PORT/}. */
+  @Override
   public URI echoUri() {
     return uri("ws", "/");
   }
@@ -168,50 +172,72 @@ public class WebSocketEchoContainer extends GenericContainer<WebSocketEchoContai
   /**
    * The WebSocket address of session {@code id}, {@code ws://localhost:MAPPED_PORT/ws/ID}. The
    * session need not be registered, so that a test can check how a client copes with the 403.
+   *
+   * @throws IllegalArgumentException if {@code id} breaks the session id rule, as {@code
+   *     EchoServer} does
    */
+  @Override
   public URI sessionUri(String id) {
-    return uri("ws", "/ws/" + Objects.requireNonNull(id, "id"));
+    return uri("ws", "/ws/" + SessionIds.require(id));
   }
 
   /** The HTTP address of the server, {@code http://localhost:MAPPED_PORT/}: the HTML client. */
+  @Override
   public URI httpUri() {
     return uri("http", "/");
   }
 
-  /** The token the admin API of this container expects, for callers outside this class. */
-  public String adminToken() {
-    return token;
-  }
-
-  /** The registered session ids, in registration order. */
-  public List<String> sessions() {
-    return admin.get("sessions", new TypeReference<List<String>>() {});
-  }
-
   /**
-   * Registers session {@code id} while the container runs.
-   *
-   * @return true if it was new, false if it was registered already
+   * The token the admin API of this container expects: always present, because the container binds
+   * every interface. This class sends it on every call; it is for callers outside it.
    */
-  public boolean register(String id) {
-    return admin.post("sessions", Map.of("id", id)).path("created").asBoolean();
+  @Override
+  public Optional<String> adminToken() {
+    return Optional.of(token);
+  }
+
+  /** The registered session ids, in registration order; one admin API call. */
+  @Override
+  public Set<String> sessions() {
+    return Collections.unmodifiableSet(new LinkedHashSet<>(admin.get(AdminPaths.SESSIONS, IDS)));
   }
 
   /**
-   * Removes session {@code id} and closes its connections with 1000.
+   * Registers session {@code id} while the container runs; before {@link #start()}, use {@link
+   * #withSession(String...)}.
+   *
+   * @return false if it was registered already
+   * @throws IllegalArgumentException if {@code id} breaks the session id rule
+   */
+  @Override
+  public boolean register(String id) {
+    SessionIds.require(id);
+    return admin
+        .post(AdminPaths.SESSIONS, new Bodies.Register(id), Bodies.Registered.class)
+        .created();
+  }
+
+  /**
+   * Removes session {@code id} and closes its open connections with 1000.
    *
    * @return false if it was not registered
    */
+  @Override
   public boolean unregister(String id) {
-    return admin.deleteIfPresent("sessions/" + encode(id));
+    return SessionIds.isValid(id) && admin.deleteIfPresent(AdminPaths.SESSIONS + "/" + id);
   }
 
   /** The open WebSocket connections, oldest first. */
+  @Override
   public List<ConnectionInfo> connections() {
-    return admin.get("connections", new TypeReference<List<ConnectionInfo>>() {});
+    return admin.get(AdminPaths.CONNECTIONS, CONNECTIONS);
   }
 
-  /** Everything the server saw and sent, read over the admin API; waits poll it. */
+  /**
+   * Everything the server saw and sent, read over the admin API. A wait reads the journal once and
+   * then long-polls the server for new entries ({@code GET /__admin/journal/wait}).
+   */
+  @Override
   public Journal journal() {
     return journal;
   }
@@ -220,6 +246,7 @@ public class WebSocketEchoContainer extends GenericContainer<WebSocketEchoContai
    * Breaks connections on purpose (close with a code, abort, delay, hang, drop, refuse handshakes,
    * ping), as {@code EchoServer.faults()} does, over {@code /__admin/faults}.
    */
+  @Override
   public Faults faults() {
     return faults;
   }
@@ -228,6 +255,7 @@ public class WebSocketEchoContainer extends GenericContainer<WebSocketEchoContai
    * Scripted replies instead of the echo ({@code Stub.exact("ping").reply("pong")}), as {@code
    * EchoServer.stubs()} offers, over {@code /__admin/stubs}.
    */
+  @Override
   public Stubs stubs() {
     return stubs;
   }
@@ -235,75 +263,79 @@ public class WebSocketEchoContainer extends GenericContainer<WebSocketEchoContai
   /**
    * Sends {@code text} to every open connection of session {@code sessionId}.
    *
-   * @return how many connections it reached
+   * @return how many connections it was sent to (0 when the session has none open)
    * @throws IllegalArgumentException if the session is not registered
    */
+  @Override
   public int push(String sessionId, String text) {
-    return push(Objects.requireNonNull(sessionId, "sessionId"), "text", text);
+    return push(
+        new Bodies.Push(
+            Objects.requireNonNull(sessionId, "sessionId"),
+            Objects.requireNonNull(text, "text"),
+            null));
   }
 
   /** As {@link #push(String, String)}, with a BINARY message. */
+  @Override
   public int push(String sessionId, byte[] data) {
     return push(
-        Objects.requireNonNull(sessionId, "sessionId"),
-        "base64",
-        Base64.getEncoder().encodeToString(data));
+        new Bodies.Push(Objects.requireNonNull(sessionId, "sessionId"), null, base64(data)));
   }
 
-  /** Sends {@code text} to every open connection; returns how many. */
+  /** Sends {@code text} to every open connection, echo and sessions alike; returns how many. */
+  @Override
   public int broadcast(String text) {
-    return push(null, "text", text);
+    return push(new Bodies.Push(null, Objects.requireNonNull(text, "text"), null));
   }
 
   /** As {@link #broadcast(String)}, with a BINARY message. */
+  @Override
   public int broadcast(byte[] data) {
-    return push(null, "base64", Base64.getEncoder().encodeToString(data));
+    return push(new Bodies.Push(null, null, base64(data)));
   }
 
-  private int push(String sessionId, String field, String payload) {
-    Map<String, String> body = new LinkedHashMap<>();
-    if (sessionId != null) {
-      body.put("session", sessionId);
-    }
-    body.put(field, Objects.requireNonNull(payload, field));
-    JsonNode answer = admin.post("push", body);
-    return answer.path("count").asInt();
+  private int push(Bodies.Push body) {
+    return admin.post(AdminPaths.PUSH, body, Bodies.Count.class).count();
   }
 
   /**
    * Back to the state at start: the sessions it was started with, an empty journal, no faults, no
    * stubs. Open connections stay open.
    */
+  @Override
   public void reset() {
-    admin.post("reset", Map.of());
+    admin.post(AdminPaths.RESET, null, Bodies.Ok.class);
     journal.resetTaking();
   }
 
   /**
-   * Restarts the server process in the same container, for reconnect tests: open connections are
-   * closed with 1001, sessions (also those registered at run time) are kept, the journal starts
-   * empty. Docker maps the port anew, so read {@link #echoUri()} again after a restart.
+   * Stops the server's listener and listens again on the same port, in the same container and
+   * process ({@code POST /__admin/restart}): sessions (also those registered since start), journal,
+   * faults and stubs are kept, open connections get close code {@value #CLOSE_SERVICE_RESTART}
+   * first, and the mapped port stays the same. Returns once the server listens again.
+   *
+   * @throws IllegalStateException if the container is not running
    */
+  @Override
   public void restart() {
-    String id = getContainerId();
-    if (id == null) {
+    if (!isRunning()) {
       throw new IllegalStateException("restart() needs a running container: call start() first");
     }
-    getDockerClient().restartContainerCmd(id).withTimeout(10).exec();
-    afterRestart = getDockerClient().inspectContainerCmd(id).exec();
-    journal.resetTaking();
-    getWaitStrategy().waitUntilReady(this);
+    admin.post(AdminPaths.RESTART, null, Bodies.Ok.class);
   }
 
+  /**
+   * Stops the server as {@code docker stop} does, so that open connections get close code {@value
+   * #CLOSE_GOING_AWAY}, then removes the container ({@link #stop()} alone kills it: clients would
+   * see 1006). Calling it again does nothing.
+   */
   @Override
-  public InspectContainerResponse getContainerInfo() {
-    InspectContainerResponse restarted = afterRestart;
-    return restarted != null ? restarted : super.getContainerInfo();
-  }
-
-  @Override
-  protected void containerIsStopped(InspectContainerResponse containerInfo) {
-    afterRestart = null;
+  public void close() {
+    String id = getContainerId();
+    if (id != null && isRunning()) {
+      getDockerClient().stopContainerCmd(id).withTimeout(STOP_TIMEOUT_SECONDS).exec();
+    }
+    stop();
   }
 
   @Override
@@ -336,13 +368,13 @@ public class WebSocketEchoContainer extends GenericContainer<WebSocketEchoContai
               + image
               + " is not on this Docker engine, and no registry has it: the wsfixture build makes"
               + " it. Build it with `mvn -B -pl testcontainers -am verify` in the wsfixture"
-              + " project (or fixture/src/main/docker/build-image.sh), or pass an image you"
+              + " project (or server/src/main/docker/build-image.sh), or pass an image you"
               + " built: new WebSocketEchoContainer(\"wsfixture/server:latest\")");
     }
   }
 
-  private static String encode(String id) {
-    return URLEncoder.encode(Objects.requireNonNull(id, "id"), StandardCharsets.UTF_8);
+  private static String base64(byte[] data) {
+    return Base64.getEncoder().encodeToString(Objects.requireNonNull(data, "data"));
   }
 
   private static String randomToken() {

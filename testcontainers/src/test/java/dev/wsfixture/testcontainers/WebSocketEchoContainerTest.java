@@ -63,4 +63,25 @@ class WebSocketEchoContainerTest {
           .hasMessage("awaitTimeout must be positive, was PT0S");
     }
   }
+
+  @Test
+  void sessionUriChecksTheIdAsEchoServerDoes() {
+    try (WebSocketEchoContainer container = new WebSocketEchoContainer()) {
+      assertThatThrownBy(() -> container.sessionUri("no spaces"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "invalid session id 'no spaces': a session id is 1 to 64 characters of"
+                  + " A-Z a-z 0-9 . _ -");
+      assertThatThrownBy(() -> container.register(""))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("missing session id");
+    }
+  }
+
+  @Test
+  void theAdminTokenIsAlwaysThere() {
+    try (WebSocketEchoContainer container = new WebSocketEchoContainer()) {
+      assertThat(container.adminToken()).hasValueSatisfying(t -> assertThat(t).hasSize(48));
+    }
+  }
 }

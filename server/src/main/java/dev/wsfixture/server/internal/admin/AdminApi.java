@@ -5,7 +5,7 @@ import dev.wsfixture.FaultKind;
 import dev.wsfixture.Stub;
 import dev.wsfixture.internal.JournalStore;
 import dev.wsfixture.internal.ServerCore;
-import dev.wsfixture.internal.SessionIds;
+import dev.wsfixture.internal.api.SessionIds;
 import dev.wsfixture.internal.http.Responses;
 import dev.wsfixture.internal.wire.Bodies;
 import io.undertow.server.HttpHandler;

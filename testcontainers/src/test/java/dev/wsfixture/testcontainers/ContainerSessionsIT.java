@@ -1,0 +1,21 @@
+package dev.wsfixture.testcontainers;
+
+import dev.wsfixture.WebSocketFixture;
+import dev.wsfixture.testsupport.DockerRequired;
+import dev.wsfixture.testsupport.contract.SessionsContract;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+/** {@link SessionsContract} against the container: one container for the class. */
+@DockerRequired
+@Testcontainers
+class ContainerSessionsIT extends SessionsContract {
+
+  @Container
+  static final WebSocketEchoContainer server = new WebSocketEchoContainer().withSession(SESSION);
+
+  @Override
+  protected WebSocketFixture server() {
+    return server;
+  }
+}
