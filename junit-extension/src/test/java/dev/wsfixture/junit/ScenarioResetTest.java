@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wsfixture.Scenarios;
 import dev.wsfixture.Stub;
 import dev.wsfixture.embedded.EchoServer;
+import dev.wsfixture.testsupport.JdkClient;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class ScenarioResetTest {
   @Order(1)
   void aTestMovesAScenarioOn(EchoServer server) throws Exception {
     server.stubs().add(login());
-    try (Client client = Client.connect(server.echoUri())) {
+    try (JdkClient client = JdkClient.connect(server.echoUri())) {
       assertThat(client.ask("login")).isEqualTo("welcome");
     }
     assertThat(server.stubs().scenarios().state("chat")).isEqualTo("LoggedIn");

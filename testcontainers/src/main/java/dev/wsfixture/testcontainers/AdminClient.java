@@ -54,6 +54,10 @@ final class AdminClient {
     return read(path, send("POST", path, body), JSON.constructType(answer));
   }
 
+  <T> T put(String path, Object body, Class<T> answer) {
+    return read(path, send("PUT", path, body), JSON.constructType(answer));
+  }
+
   void delete(String path) {
     read(path, send("DELETE", path, null), JSON.constructType(Bodies.Ok.class));
   }

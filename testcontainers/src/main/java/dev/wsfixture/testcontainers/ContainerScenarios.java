@@ -43,14 +43,14 @@ final class ContainerScenarios implements Scenarios {
   @Override
   public void set(String name, String state) {
     Objects.requireNonNull(state, "state");
-    admin.send(
-        "PUT",
+    admin.put(
         AdminPaths.scenarioState(Objects.requireNonNull(name, "name")),
-        new Bodies.ScenarioState(state));
+        new Bodies.ScenarioState(state),
+        Scenario.class);
   }
 
   @Override
   public void reset() {
-    admin.post(AdminPaths.SCENARIOS_RESET, null);
+    admin.post(AdminPaths.SCENARIOS_RESET, null, Bodies.Ok.class);
   }
 }

@@ -8,6 +8,7 @@ import dev.wsfixture.Scenario;
 import dev.wsfixture.Scenarios;
 import dev.wsfixture.Stub;
 import dev.wsfixture.testsupport.DockerRequired;
+import dev.wsfixture.testsupport.JdkClient;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +30,7 @@ class ContainerScenariosIT {
   @BeforeEach
   void reset() {
     await("connections of the previous test to close")
-        .atMost(TestClient.TIMEOUT)
+        .atMost(JdkClient.WAIT)
         .until(() -> server.connections().isEmpty());
     server.reset();
   }
@@ -66,14 +67,14 @@ class ContainerScenariosIT {
         .containsExactly(
             new Scenario("chat", "Started", List.of("Started", "LoggedIn", "Subscribed", "Done")));
 
-    try (TestClient client = TestClient.connect(server.sessionUri("0101"))) {
-      assertThat(client.send("subscribe").next()).isEqualTo("[0101] subscribe");
-      assertThat(client.send("login").next()).isEqualTo("welcome 0101");
+    try (JdkClient client = JdkClient.connect(server.sessionUri("0101"))) {
+      assertThat(client.ask("subscribe")).isEqualTo("[0101] subscribe");
+      assertThat(client.ask("login")).isEqualTo("welcome 0101");
       assertThat(scenarios.state("chat")).isEqualTo("LoggedIn");
-      assertThat(client.send("subscribe").next()).isEqualTo("tick");
-      assertThat(client.next()).isEqualTo("tick");
+      assertThat(client.ask("subscribe")).isEqualTo("tick");
+      assertThat(client.nextText()).isEqualTo("tick");
       client.send("unsubscribe");
-      assertThat(client.awaitCloseCode()).isEqualTo(4000);
+      assertThat(client.awaitClose().code()).isEqualTo(4000);
     }
     assertThat(scenarios.state("chat")).isEqualTo("Done");
 
@@ -98,10 +99,10 @@ class ContainerScenariosIT {
                 .onSession("0101")
                 .reply("hi {{session}}")
                 .repeatEvery(Duration.ofMillis(20), 2));
-    try (TestClient client = TestClient.connect(server.sessionUri("0101"))) {
-      assertThat(client.next()).isEqualTo("hi 0101");
-      assertThat(client.next()).isEqualTo("hi 0101");
-      assertThat(client.send("x").next()).as("two rounds, no more").isEqualTo("[0101] x");
+    try (JdkClient client = JdkClient.connect(server.sessionUri("0101"))) {
+      assertThat(client.nextText()).isEqualTo("hi 0101");
+      assertThat(client.nextText()).isEqualTo("hi 0101");
+      assertThat(client.ask("x")).as("two rounds, no more").isEqualTo("[0101] x");
     }
   }
 }
