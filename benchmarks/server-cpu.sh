@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Server CPU time per echoed message, for several servers side by side: the figure to compare on a shared,
-# busy machine, where msgs/s moves with other people's load but the CPU a server spends on one message
-# moves much less. Uses the load generator of ../shared/bench (run its run.sh once first).
+# Server CPU time per echoed message, for several servers side by side: on a shared, busy machine msgs/s
+# moves with other people's load; the CPU a server spends on one message moves less (2x in msgs/s was
+# 10-15% here), though still some: fewer messages per wake-up cost more per message. Uses the load
+# generator of ../shared/bench (run its run.sh once first).
 #
 #   benchmarks/server-cpu.sh [--rounds 3] [--duration 6] LABEL='COMMAND {PORT}' ...
 #   e.g. benchmarks/server-cpu.sh before='java -jar old.jar --port {PORT} --host 127.0.0.1 --quiet' \
