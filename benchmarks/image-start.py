@@ -15,6 +15,10 @@ the first verified echo of a WebSocket text message (handshake, masked frame, "E
   host network           --network host: no proxy, no bridge; the image's own start
 
 Prints the median and the range of each, in milliseconds. Needs a Docker engine and the images.
+
+    --floor IMAGE   also times IMAGE, a minimal echo server that takes only `--port` (Docker's floor:
+                    the C `wsload serve` in a scratch image, built by benchmarks/docker-floor/build.sh),
+                    interleaved with the others, and prints each image's ratio to it
 """
 import argparse
 import base64
@@ -54,19 +58,19 @@ def echo_once(port, deadline):
     return False
 
 
-def measure(image, mode):
+def measure(image, mode, floor=False):
     start = time.monotonic()
     if mode == "host network":
-        args = ["--network", "host", image, "--port", str(PORT), "--host", "127.0.0.1"]
+        args = ["--network", "host", image, "--port", str(PORT)]
+        args += [] if floor else ["--host", "127.0.0.1"]
     else:
         args = ["-p", "127.0.0.1:%d:8765" % PORT, image]
+    args += [] if floor else ["--quiet"]
     if mode == "published, after run":
-        container = subprocess.check_output(["docker", "run", "-d", "--rm"] + args + ["--quiet"])
+        container = subprocess.check_output(["docker", "run", "-d", "--rm"] + args)
         container = container.decode().strip()
     else:
-        process = subprocess.Popen(
-            ["docker", "run", "-d", "--rm"] + args + ["--quiet"], stdout=subprocess.PIPE
-        )
+        process = subprocess.Popen(["docker", "run", "-d", "--rm"] + args, stdout=subprocess.PIPE)
     ok = echo_once(PORT, start + 30)
     elapsed = (time.monotonic() - start) * 1000
     if mode != "published, after run":
@@ -80,18 +84,24 @@ def measure(image, mode):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--floor", metavar="IMAGE")
     parser.add_argument("images", nargs="*", default=["wsfixture/server:latest"])
     options = parser.parse_args()
     modes = ["published, after run", "published, from exec", "host network"]
-    results = {(image, mode): [] for image in options.images for mode in modes}
+    images = options.images + ([options.floor] if options.floor else [])
+    results = {(image, mode): [] for image in images for mode in modes}
     for _ in range(options.runs):
         for mode in modes:
-            for image in options.images:
-                results[(image, mode)].append(measure(image, mode))
+            for image in images:
+                results[(image, mode)].append(measure(image, mode, image == options.floor))
     for (image, mode), times in results.items():
+        median = statistics.median(times)
+        ratio = ""
+        if options.floor and image != options.floor:
+            ratio = "  %.2fx floor" % (median / statistics.median(results[(options.floor, mode)]))
         print(
-            "%-32s %-22s median %5.0f ms  (%.0f-%.0f, %d runs)"
-            % (image, mode, statistics.median(times), min(times), max(times), len(times))
+            "%-32s %-22s median %5.0f ms  (%.0f-%.0f, %d runs)%s"
+            % (image, mode, median, min(times), max(times), len(times), ratio)
         )
 
 

@@ -116,7 +116,9 @@ public final class AdminApi implements HttpHandler {
     try {
       Request request = new Request(exchange, body);
       Object answer = route(request);
-      if (answer != ASYNC) {
+      if (answer == HEALTH_UP) {
+        Responses.json(exchange, request.status, HEALTH_UP_JSON);
+      } else if (answer != ASYNC) {
         Responses.json(exchange, request.status, AdminJson.write(answer));
       }
     } catch (AdminException e) {
@@ -140,13 +142,23 @@ public final class AdminApi implements HttpHandler {
   /** Marks an answer that is sent later, by a callback. */
   static final Object ASYNC = new Object();
 
+  /**
+   * {@code GET /__admin/health}'s answer, written without Jackson: it is the first request of a
+   * container's readiness probe (Testcontainers waits on it) and of every health check, and loading
+   * Jackson for it cost ~0.3 s of CPU in a fresh JVM (standalone jar: 980 -> 650 ms of CPU to the
+   * first health answer).
+   */
+  private static final Bodies.Health HEALTH_UP = new Bodies.Health("UP");
+
+  private static final String HEALTH_UP_JSON = "{\"status\":\"UP\"}";
+
   private Object route(Request request) {
     List<String> path = request.path;
     String first = path.isEmpty() ? "" : path.get(0);
     switch (first) {
       case "health":
         request.only(1, "GET");
-        return new Bodies.Health("UP");
+        return HEALTH_UP;
       case "sessions":
         return sessions(request);
       case "connections":
