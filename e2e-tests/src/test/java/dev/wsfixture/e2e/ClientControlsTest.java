@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wsfixture.EntryType;
 import dev.wsfixture.JournalEntry;
+import dev.wsfixture.Stub;
 import dev.wsfixture.e2e.browser.Browser;
 import dev.wsfixture.e2e.browser.BrowserTest;
 import dev.wsfixture.e2e.pages.ClientPage;
@@ -105,6 +106,22 @@ class ClientControlsTest {
 
     page.messages().awaitMessage(Message.PUSHED, "[binary 2 bytes] 07 08");
     assertThat(page.messages().ofKind(Message.RECEIVED)).isEmpty();
+  }
+
+  @Test
+  void aMessageThatGetsNoEchoDoesNotMakeLaterEchoesLookPushed(EchoServer server, Browser browser) {
+    server.stubs().add(Stub.exact("ping").reply("pong"));
+    ClientPage page = browser.open(server.httpUri());
+    page.useEchoEndpoint().connectAndAwait();
+
+    page.send("ping");
+    page.messages().awaitMessage(Message.PUSHED, "pong");
+    page.send("hello");
+
+    page.messages().awaitMessage(Message.RECEIVED, "Echo: hello");
+    assertThat(page.messages().ofKind(Message.PUSHED))
+        .extracting(Message::text)
+        .containsExactly("pong");
   }
 
   @Test
