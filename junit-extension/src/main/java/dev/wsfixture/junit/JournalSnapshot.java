@@ -30,7 +30,7 @@ final class JournalSnapshot extends Exception {
     int from = Math.max(0, entries.size() - ENTRIES);
     text.append(from == 0 ? ", all " : ", last " + (entries.size() - from) + " of ")
         .append(entries.size())
-        .append(" entries:");
+        .append(entries.size() == 1 ? " entry:" : " entries:");
     for (JournalEntry entry : entries.subList(from, entries.size())) {
       text.append("\n  ").append(entry.summary());
     }

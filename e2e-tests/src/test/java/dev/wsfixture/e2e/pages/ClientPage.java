@@ -38,16 +38,26 @@ public final class ClientPage {
   private static final By CONNECTION_ALERT = By.id("connection-alert");
   private static final By MESSAGE_INPUT = By.id("message-input");
   private static final By SEND = By.id("send-button");
+  private static final By FORMAT_TEXT = By.cssSelector("label[for=format-text]");
+  private static final By FORMAT_BINARY = By.cssSelector("label[for=format-binary]");
+  private static final By MESSAGE_ALERT = By.id("message-alert");
+  private static final By SUBPROTOCOL = By.id("subprotocol");
+  private static final By SUBPROTOCOL_HELP = By.id("subprotocol-help");
+  private static final By CONNECTION_PROTOCOL = By.id("connection-protocol");
+  private static final By ECHO_REPLY_EXAMPLE = By.id("echo-reply-example");
+  private static final By CONFIG_LOADED = By.cssSelector("body[data-config]");
 
   private final WebDriver driver;
   private final String window;
   private final MessageList messages;
+  private final ServerState serverState;
 
   /** Wraps the page in the driver's current window; fails if that is not the HTML client. */
   public ClientPage(WebDriver driver) {
     this.driver = driver;
     this.window = driver.getWindowHandle();
     this.messages = new MessageList(this, driver);
+    this.serverState = new ServerState(this, driver);
     new WebDriverWait(driver, WAIT, POLL)
         .withMessage(
             () ->
@@ -58,7 +68,8 @@ public final class ClientPage {
         .until(
             ExpectedConditions.and(
                 ExpectedConditions.titleContains(TITLE),
-                ExpectedConditions.elementToBeClickable(CONNECT)));
+                ExpectedConditions.elementToBeClickable(CONNECT),
+                ExpectedConditions.presenceOfElementLocated(CONFIG_LOADED)));
   }
 
   /** Loads the client from {@code uri}, the server's {@code httpUri()}, in the current window. */
@@ -86,6 +97,21 @@ public final class ClientPage {
     return new RegistrationResult(result.getDomAttribute("data-outcome"), result.getText());
   }
 
+  /** The hint in the empty session id field. */
+  public String sessionIdPlaceholder() {
+    return find(SESSION_ID).getDomAttribute("placeholder");
+  }
+
+  /** Clicks Register with the field as it is, and waits for the page's answer. */
+  public RegistrationResult clickRegister() {
+    find(REGISTER).click();
+    WebElement result =
+        new WebDriverWait(driver, WAIT, POLL)
+            .withMessage(() -> "no registration result shown")
+            .until(ExpectedConditions.visibilityOfElementLocated(REGISTRATION_OUTCOME));
+    return new RegistrationResult(result.getDomAttribute("data-outcome"), result.getText());
+  }
+
   /** The registration message shown, {@code ""} when none. */
   public String registrationText() {
     return find(REGISTRATION_RESULT).getText();
@@ -101,6 +127,37 @@ public final class ClientPage {
   public ClientPage useEchoEndpoint() {
     find(ENDPOINT_ECHO).click();
     return this;
+  }
+
+  /** Types {@code name} into the subprotocol field, replacing what was there; empty for none. */
+  public ClientPage subprotocol(String name) {
+    WebElement field = find(SUBPROTOCOL);
+    field.clear();
+    field.sendKeys(name);
+    return this;
+  }
+
+  /** What the page says of the server's subprotocols, under the field. */
+  public String subprotocolHelp() {
+    return find(SUBPROTOCOL_HELP).getText();
+  }
+
+  /**
+   * The subprotocol the open connection agreed on, {@code ""} for none, {@code null} before a
+   * connection opened.
+   */
+  public String negotiatedSubprotocol() {
+    return find(STATUS).getDomAttribute("data-protocol");
+  }
+
+  /** The subprotocol line under the connection's URL. */
+  public String connectionProtocol() {
+    return find(CONNECTION_PROTOCOL).getText();
+  }
+
+  /** The example of an echo reply in the page's header, such as {@code Echo: message}. */
+  public String echoReplyExample() {
+    return find(ECHO_REPLY_EXAMPLE).getText();
   }
 
   /** Clicks Connect; does not wait: follow with {@link #awaitState(String)}. */
@@ -189,6 +246,45 @@ public final class ClientPage {
             text);
     find(SEND).click();
     return this;
+  }
+
+  /** Chooses "Binary (hex)": the message field then takes hex bytes such as {@code 01 02 ff}. */
+  public ClientPage sendAsBinary() {
+    find(FORMAT_BINARY).click();
+    return this;
+  }
+
+  /** Chooses "Text", the default. */
+  public ClientPage sendAsText() {
+    find(FORMAT_TEXT).click();
+    return this;
+  }
+
+  /** Sends {@code hex} as a binary message: chooses "Binary (hex)", types, clicks Send. */
+  public ClientPage sendBinary(String hex) {
+    return sendAsBinary().send(hex);
+  }
+
+  /** Types into the message field without sending. */
+  public ClientPage typeMessage(String text) {
+    find(MESSAGE_INPUT).sendKeys(text);
+    return this;
+  }
+
+  /** The alert under the message field, {@code ""} when none. */
+  public String messageAlert() {
+    return find(MESSAGE_ALERT).getText();
+  }
+
+  /** Whether the message field has the keyboard focus. */
+  public boolean messageInputHasFocus() {
+    focus();
+    return driver.switchTo().activeElement().equals(driver.findElement(MESSAGE_INPUT));
+  }
+
+  /** The server's journal, faults and stubs, as the page shows them. */
+  public ServerState serverState() {
+    return serverState;
   }
 
   /** What the message field holds now. */

@@ -157,17 +157,17 @@ public final class AdminApi implements HttpHandler {
     String first = path.isEmpty() ? "" : path.get(0);
     switch (first) {
       case "health":
-        request.only(1, "GET");
+        request.allow(1, "GET");
         return HEALTH_UP;
       case "sessions":
         return sessions(request);
       case "connections":
-        request.only(1, "GET");
+        request.allow(1, "GET");
         return server.connections();
       case "journal":
         return journal(request);
       case "push":
-        request.only(1, "POST");
+        request.allow(1, "POST");
         return push(request.body(Bodies.Push.class));
       case "faults":
         return faults(request);
@@ -176,11 +176,11 @@ public final class AdminApi implements HttpHandler {
       case "scenarios":
         return scenarios.route(request);
       case "reset":
-        request.only(1, "POST");
+        request.allow(1, "POST");
         server.reset();
         return Bodies.Ok.OK;
       case "restart":
-        request.only(1, "POST");
+        request.allow(1, "POST");
         restart(request.exchange);
         return ASYNC;
       default:
@@ -196,17 +196,17 @@ public final class AdminApi implements HttpHandler {
 
   private Object sessions(Request request) {
     if (request.path.size() == 1) {
+      request.allow(1, "GET", "POST");
       if (request.is("GET")) {
         return server.sessions();
       }
-      request.only(1, "POST");
       String id = request.body(Bodies.Register.class).id();
       requireValidId(id);
       boolean created = server.register(id);
       request.status = created ? 201 : 200;
       return new Bodies.Registered(id, true, created);
     }
-    request.only(2, "DELETE");
+    request.allow(2, "DELETE");
     String id = request.path.get(1);
     requireValidId(id);
     int open = server.connections().stream().filter(c -> id.equals(c.sessionId())).toList().size();
@@ -239,21 +239,21 @@ public final class AdminApi implements HttpHandler {
 
   private Object journal(Request request) {
     if (request.path.size() == 1) {
+      request.allow(1, "GET", "DELETE");
       if (request.is("DELETE")) {
         journal.clear();
         return Bodies.Ok.OK;
       }
-      request.only(1, "GET");
       JournalQuery query = JournalQuery.parse(request.exchange.getQueryParameters(), Set.of());
       return journal.matching(query.filter());
     }
     String sub = request.path.get(1);
     if (sub.equals("stats")) {
-      request.only(2, "GET");
+      request.allow(2, "GET");
       return new Bodies.JournalStats(journal.size(), journal.dropped());
     }
     if (sub.equals("wait")) {
-      request.only(2, "GET");
+      request.allow(2, "GET");
       wait.start(request.exchange);
       return ASYNC;
     }
@@ -266,11 +266,11 @@ public final class AdminApi implements HttpHandler {
 
   private Object faults(Request request) {
     if (request.path.size() == 1) {
+      request.allow(1, "GET", "DELETE");
       if (request.is("DELETE")) {
         server.faults().reset();
         return Bodies.Ok.OK;
       }
-      request.only(1, "GET");
       Map<String, List<Fault>> active = new LinkedHashMap<>();
       for (Fault fault : server.faults().active()) {
         active.computeIfAbsent(fault.kind().wireName(), k -> new ArrayList<>()).add(fault);
@@ -290,7 +290,7 @@ public final class AdminApi implements HttpHandler {
                             + Arrays.stream(FaultKind.values())
                                 .map(FaultKind::wireName)
                                 .collect(Collectors.joining(", "))));
-    request.only(2, "POST");
+    request.allow(2, "POST");
     Fault fault = request.bodyOrEmpty(type.type());
     if (fault instanceof Fault.Delay || fault instanceof Fault.Hang) {
       checkTarget(
@@ -301,6 +301,7 @@ public final class AdminApi implements HttpHandler {
 
   private Object stubs(Request request) {
     if (request.path.size() == 1) {
+      request.allow(1, "GET", "POST", "DELETE");
       if (request.is("GET")) {
         return server.stubs().list();
       }
@@ -308,7 +309,6 @@ public final class AdminApi implements HttpHandler {
         server.stubs().clear();
         return Bodies.Ok.OK;
       }
-      request.only(1, "POST");
       Stub stub = request.body(Stub.class);
       try {
         Stub stored = server.stubs().add(stub);
@@ -318,7 +318,7 @@ public final class AdminApi implements HttpHandler {
         throw new AdminException(409, "duplicate_stub", e.getMessage());
       }
     }
-    request.only(2, "DELETE");
+    request.allow(2, "DELETE");
     String id = request.path.get(1);
     if (!server.stubs().remove(id)) {
       throw AdminException.notFound(
@@ -395,29 +395,42 @@ public final class AdminApi implements HttpHandler {
       }
     }
 
+    /** Whether the request's method is {@code method}; a HEAD is answered as its GET. */
     boolean is(String method) {
-      return exchange.getRequestMethod().equalToString(method);
+      HttpString actual = exchange.getRequestMethod();
+      return actual.equalToString(method) || (method.equals("GET") && Methods.HEAD.equals(actual));
     }
 
-    /** Checks that the path has {@code segments} parts and the method is {@code method}. */
-    void only(int segments, String method) {
+    /**
+     * Checks that the path has {@code segments} parts (else 404) and that the method is one of
+     * {@code methods}, HEAD going with GET (else 405, with every allowed method in {@code Allow}).
+     */
+    void allow(int segments, String... methods) {
       if (path.size() != segments) {
         throw AdminException.notFound(
             "unknown_endpoint",
             "no admin endpoint /__admin/" + String.join("/", path) + "; see docs/admin-api.md");
       }
-      if (!is(method)) {
-        exchange.getResponseHeaders().put(Headers.ALLOW, method);
-        throw new AdminException(
-            405,
-            "method_not_allowed",
-            "/__admin/"
-                + String.join("/", path)
-                + " takes "
-                + method
-                + ", not "
-                + exchange.getRequestMethod());
+      for (String method : methods) {
+        if (is(method)) {
+          return;
+        }
       }
+      List<String> allowed = new ArrayList<>(Arrays.asList(methods));
+      if (allowed.contains("GET")) {
+        allowed.add(allowed.indexOf("GET") + 1, "HEAD");
+      }
+      String list = String.join(", ", allowed);
+      exchange.getResponseHeaders().put(Headers.ALLOW, list);
+      throw new AdminException(
+          405,
+          "method_not_allowed",
+          "/__admin/"
+              + String.join("/", path)
+              + " takes "
+              + list
+              + ", not "
+              + exchange.getRequestMethod());
     }
 
     <T> T body(Class<T> type) {

@@ -120,7 +120,8 @@ final class JournalWait {
                   + timeout
                   + " ms for "
                   + count
-                  + " journal entries matching "
+                  + (count == 1 ? " journal entry" : " journal entries")
+                  + " matching "
                   + query.describe()
                   + "; found "
                   + found

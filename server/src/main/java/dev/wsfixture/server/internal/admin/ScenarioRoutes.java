@@ -18,11 +18,11 @@ final class ScenarioRoutes {
 
   Object route(AdminApi.Request request) {
     if (request.path.size() == 1) {
-      request.only(1, "GET");
+      request.allow(1, "GET");
       return scenarios.list();
     }
     if (request.path.size() == 2 && request.path.get(1).equals("reset")) {
-      request.only(2, "POST");
+      request.allow(2, "POST");
       scenarios.reset();
       return Bodies.Ok.OK;
     }
@@ -34,7 +34,7 @@ final class ScenarioRoutes {
               + "; try GET /__admin/scenarios, PUT /__admin/scenarios/{name}/state or POST"
               + " /__admin/scenarios/reset");
     }
-    request.only(3, "PUT");
+    request.allow(3, "PUT");
     Scenario scenario = find(request.path.get(1));
     String state = request.body(Bodies.ScenarioState.class).state();
     if (state == null) {

@@ -18,15 +18,10 @@ final class ConsoleLog {
     this.quiet = quiet;
   }
 
-  void listening(String host, int port, Set<String> sessions) {
-    out.println("WebSocket listening on " + host + ":" + port);
+  void listening(String host, int port, boolean tls, Set<String> sessions) {
+    out.println("WebSocket listening on " + Addresses.hostPort(host, port));
     if (!quiet) {
-      out.println(
-          "HTML client at http://"
-              + (host.equals("0.0.0.0") ? "localhost" : host)
-              + ":"
-              + port
-              + "/");
+      out.println("HTML client at " + Addresses.httpUri(host, port, tls));
       if (!sessions.isEmpty()) {
         out.println("Registered sessions: " + String.join(", ", sessions));
       }

@@ -17,7 +17,7 @@ enum ServerOption {
   PORT(VALUE, "--port", "PORT", "WSFIXTURE_PORT", "8765", "Port to listen on, 0 for a free one") {
     @Override
     void apply(ServerSettings settings, String text) {
-      settings.port = Values.integer(text);
+      settings.port = Values.port(text);
     }
   },
   HOST(
@@ -25,8 +25,9 @@ enum ServerOption {
       "--host",
       "HOST",
       "WSFIXTURE_HOST",
-      "0.0.0.0",
-      "Address to bind, 0.0.0.0 for every interface") {
+      "127.0.0.1",
+      "Address to bind: 0.0.0.0 (or ::) for every interface, which asks the admin API for a"
+          + " token") {
     @Override
     void apply(ServerSettings settings, String text) {
       settings.host = text;

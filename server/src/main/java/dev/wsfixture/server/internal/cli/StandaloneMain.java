@@ -63,8 +63,37 @@ public final class StandaloneMain {
   }
 
   private static int serve(ServerSettings settings, PrintStream out) {
-    quietLibraryLogging();
     ConsoleLog log = new ConsoleLog(out, settings.quiet);
+    EchoServer server = start(settings, log, out);
+    CountDownLatch stopped = new CountDownLatch(1);
+    ShutdownSignals.onStop(
+        () -> {
+          server.close();
+          log.stopped();
+          stopped.countDown();
+        });
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      server.close();
+    }
+    return 0;
+  }
+
+  /**
+   * Starts the server that {@code args} and {@code env} describe and prints its start log, as the
+   * program does, but leaves stopping it to the caller: for tests that run the program's exact
+   * configuration in their own JVM.
+   */
+  static EchoServer start(List<String> args, Map<String, String> env, PrintStream out)
+      throws UsageException {
+    ServerSettings settings = OptionParser.parse(args, env);
+    return start(settings, new ConsoleLog(out, settings.quiet), out);
+  }
+
+  private static EchoServer start(ServerSettings settings, ConsoleLog log, PrintStream out) {
+    quietLibraryLogging();
     boolean tokenGiven = settings.adminToken != null && !settings.adminToken.isEmpty();
     EchoServer.Builder builder =
         EchoServer.builder()
@@ -90,33 +119,23 @@ public final class StandaloneMain {
     }
     settings.sessions.forEach(builder::session);
     EchoServer server = builder.start();
-    CountDownLatch stopped = new CountDownLatch(1);
-    ShutdownSignals.onStop(
-        () -> {
-          server.close();
-          log.stopped();
-          stopped.countDown();
-        });
-    log.listening(settings.host, server.port(), server.sessions());
+    boolean tls = settings.tls || settings.keyStore != null;
+    log.listening(settings.host, server.port(), tls, server.sessions());
     if (server.adminToken().isPresent() && !tokenGiven) {
       out.println(
           "Admin API token (generated; this server is not on loopback): "
               + server.adminToken().get());
       out.println(
-          "  curl -H 'Authorization: Bearer "
+          "  curl "
+              + (tls ? "-k " : "")
+              + "-H 'Authorization: Bearer "
               + server.adminToken().get()
-              + "' http://HOST:"
-              + server.port()
-              + "/__admin/health");
+              + "' "
+              + Addresses.httpUri(settings.host, server.port(), tls)
+              + "__admin/health");
       out.flush();
     }
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      server.close();
-    }
-    return 0;
+    return server;
   }
 
   private static void quietLibraryLogging() {

@@ -24,6 +24,16 @@ final class Values {
     }
   }
 
+  /** A TCP port: a decimal {@code int} from 0 to 65535 (0 for a free one). */
+  static int port(String text) {
+    int port = integer(text);
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a port number: a port is 0 to 65535 (0 for a free one)");
+    }
+    return port;
+  }
+
   /** A decimal {@code long}, as {@link Long#parseLong(String)} reads it. */
   static long longInteger(String text) {
     try {

@@ -43,7 +43,7 @@ class OptionParserTest {
     ServerSettings settings = parse();
 
     assertThat(settings.port).isEqualTo(8765);
-    assertThat(settings.host).isEqualTo("0.0.0.0");
+    assertThat(settings.host).as("loopback unless asked").isEqualTo("127.0.0.1");
     assertThat(settings.sessions).isEmpty();
     assertThat(settings.echoPrefix).isEqualTo("Echo: ");
     assertThat(settings.maxMessageSize).isEqualTo(16L * 1024 * 1024);
@@ -171,7 +171,10 @@ class OptionParserTest {
   void numbersAreDecimal() throws Exception {
     assertThat(parse("--port", "010").port).isEqualTo(10);
     assertThat(parse("--port", "+5").port).isEqualTo(5);
-    assertThat(parse("--port", "-1").port).as("range checked by the server").isEqualTo(-1);
+    assertThatThrownBy(() -> parse("--port", "-1"))
+        .hasMessage(
+            "invalid value for option '--port': '-1' is not a port number: a port is 0 to 65535 (0"
+                + " for a free one)");
     assertThat(parse("--idle-timeout", "9999999999").idleTimeoutSeconds).isEqualTo(9999999999L);
   }
 

@@ -2,6 +2,7 @@ package dev.wsfixture.server.internal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wsfixture.embedded.EchoServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -77,12 +78,87 @@ class StandaloneMainTest {
   }
 
   @Test
-  void aServerThatCannotStartIsOneLineAndExits1() {
-    assertThat(run(Map.of(), "--port", "99999")).isEqualTo(1);
+  void aPortOutOfRangeIsABadOptionAndExits2LikeAnyOther() {
+    assertThat(run(Map.of(), "--port", "70000")).isEqualTo(2);
     assertThat(err())
         .isEqualTo(
-            "wsfixture-server: port must be 0 to 65535 (0 = a free port), was 99999"
+            "wsfixture-server: invalid value for option '--port': '70000' is not a port number: a"
+                + " port is 0 to 65535 (0 for a free one) (see --help)"
                 + System.lineSeparator());
     assertThat(out()).isEmpty();
+  }
+
+  @Test
+  void aServerThatCannotStartIsOneLineAndExits1() throws Exception {
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      String port = String.valueOf(taken.getLocalPort());
+      assertThat(run(Map.of(), "--port", port)).isEqualTo(1);
+      assertThat(err())
+          .startsWith("wsfixture-server: could not bind 127.0.0.1:" + port)
+          .endsWith(System.lineSeparator())
+          .hasLineCount(1);
+      assertThat(out()).isEmpty();
+    }
+  }
+
+  @Test
+  void byDefaultTheServerBindsLoopbackAndItsAdminApiNeedsNoToken() throws Exception {
+    try (EchoServer server = StandaloneMain.start(List.of("--port", "0"), Map.of(), print(out))) {
+      assertThat(server.host()).isEqualTo("127.0.0.1");
+      assertThat(server.adminToken()).isEmpty();
+      assertThat(out())
+          .startsWith("WebSocket listening on 127.0.0.1:" + server.port() + System.lineSeparator())
+          .contains("HTML client at http://127.0.0.1:" + server.port() + "/")
+          .doesNotContain("token");
+    }
+  }
+
+  @Test
+  void underTlsThePrintedAddressesAreHttps() throws Exception {
+    try (EchoServer server =
+        StandaloneMain.start(List.of("--port", "0", "--tls"), Map.of(), print(out))) {
+      assertThat(out()).contains("HTML client at https://127.0.0.1:" + server.port() + "/");
+    }
+  }
+
+  @Test
+  void anIpv6AddressIsPrintedInBrackets() throws Exception {
+    try (EchoServer server =
+        StandaloneMain.start(List.of("--port", "0", "--host", "::1"), Map.of(), print(out))) {
+      assertThat(out())
+          .startsWith("WebSocket listening on [::1]:" + server.port() + System.lineSeparator())
+          .contains("HTML client at http://[::1]:" + server.port() + "/");
+    }
+  }
+
+  @Test
+  void onEveryInterfaceTheTokenHintIsACommandThatWorks() throws Exception {
+    try (EchoServer server =
+        StandaloneMain.start(List.of("--port", "0", "--host", "0.0.0.0"), Map.of(), print(out))) {
+      String token = server.adminToken().orElseThrow();
+      String hint =
+          "  curl -H 'Authorization: Bearer "
+              + token
+              + "' http://localhost:"
+              + server.port()
+              + "/__admin/health";
+      assertThat(out()).contains("HTML client at http://localhost:" + server.port() + "/");
+      assertThat(out().lines()).contains(hint);
+      java.net.http.HttpResponse<String> health =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create(
+                              "http://localhost:" + server.port() + "/__admin/health"))
+                      .header("Authorization", "Bearer " + token)
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(health.statusCode()).isEqualTo(200);
+    }
+  }
+
+  private static PrintStream print(ByteArrayOutputStream bytes) {
+    return new PrintStream(bytes, true, StandardCharsets.UTF_8);
   }
 }

@@ -1,44 +1,65 @@
-package dev.wsfixture.server;
+package dev.wsfixture.server.internal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wsfixture.EntryType;
 import dev.wsfixture.embedded.EchoServer;
 import dev.wsfixture.testsupport.JdkClient;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Runs every curl example of {@code docs/admin-api.md}, in order, against a real server started as
- * the page says, and checks the status each one documents.
+ * Runs every curl example of {@code docs/admin-api.md}, in order, verbatim as curl sends it,
+ * against the server the page names: the one the README's first command starts, with the options
+ * the page adds, started by the program's own code (on a free port instead of 8765), and checks the
+ * status each example documents.
  */
 @Timeout(60)
 class AdminApiDocTest {
 
   private static final Path PAGE = Path.of("..", "docs", "admin-api.md");
+  private static final Path README = Path.of("..", "README.md");
   private static final Pattern EXAMPLE =
       Pattern.compile("```sh\\n(curl [^\\n]+)\\n# → (\\d{3})\\n```");
+  private static final Pattern JAVA_COMMAND = Pattern.compile("java -jar [^\\n`&|;]+");
+  private static final String CURL_FORM_TYPE = "application/x-www-form-urlencoded";
 
   /** One documented example: the curl command line and the status it must answer. */
   record Example(String command, int status) {}
 
   @Test
   void everyDocumentedExampleAnswersWithItsDocumentedStatus() throws Exception {
-    List<Example> examples = examples(Files.readString(PAGE));
+    String page = Files.readString(PAGE);
+    List<Example> examples = examples(page);
     assertThat(examples).as("curl examples in " + PAGE).hasSizeGreaterThan(10);
+    List<String> options = serverOptions(page, Files.readString(README));
+    assertThat(options).as("the page's server options").doesNotContain("--port", "--host");
+    List<String> args = new ArrayList<>(options);
+    args.addAll(List.of("--port", "0")); // port 0 in tests; the examples' 8765 is rewritten
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    try (EchoServer server = EchoServer.builder().session("0101").start();
-        JdkClient client = JdkClient.connect(http, server.sessionUri("0101"))) {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    try (EchoServer server =
+            StandaloneMain.start(
+                args, Map.of(), new PrintStream(log, true, StandardCharsets.UTF_8));
+        JdkClient client =
+            JdkClient.connect(http, URI.create("ws://localhost:" + server.port() + "/ws/0101"))) {
+      assertThat(server.host()).as("the README's server binds").isEqualTo("127.0.0.1");
+      assertThat(server.adminToken()).as("the README's server's admin token").isEmpty();
       server.journal().await("the client's connection", e -> e.type() == EntryType.OPENED, 1);
       for (Example example : examples) {
         HttpResponse<String> response =
@@ -54,6 +75,34 @@ class AdminApiDocTest {
     }
   }
 
+  @Test
+  void everyExampleWithABodySaysItIsJson() throws Exception {
+    for (Example example : examples(Files.readString(PAGE))) {
+      HttpRequest request = request(example.command(), 8765);
+      if (request.bodyPublisher().orElseThrow().contentLength() > 0) {
+        assertThat(request.headers().firstValue("Content-Type"))
+            .as("Content-Type of " + example.command())
+            .hasValue("application/json");
+      }
+    }
+  }
+
+  /**
+   * The options of the server the page's examples run against: the page's start command must be the
+   * README's first {@code java -jar} command, plus these.
+   */
+  static List<String> serverOptions(String page, String readme) {
+    Matcher inReadme = JAVA_COMMAND.matcher(readme);
+    assertThat(inReadme.find()).as("a java -jar command in " + README).isTrue();
+    String readmeCommand = inReadme.group().trim();
+    Matcher onPage = JAVA_COMMAND.matcher(page);
+    assertThat(onPage.find()).as("the start command in " + PAGE).isTrue();
+    String pageCommand = onPage.group().trim();
+    assertThat(pageCommand).as("the start command in " + PAGE).startsWith(readmeCommand + " ");
+    List<String> words = words(pageCommand.substring(readmeCommand.length()).trim());
+    return words;
+  }
+
   static List<Example> examples(String page) {
     List<Example> examples = new ArrayList<>();
     Matcher matcher = EXAMPLE.matcher(page);
@@ -63,20 +112,34 @@ class AdminApiDocTest {
     return examples;
   }
 
-  /** Turns the curl flags the page uses (-s, -X, -H, -d) into a request to {@code port}. */
+  /**
+   * The request curl sends for {@code command} (flags -s, -X, -H, -d), to {@code port} instead of
+   * 8765: with -d and no -X a POST, with curl's own {@code Content-Type} for -d unless -H gives
+   * one, and curl's {@code Accept} and {@code User-Agent}.
+   */
   static HttpRequest request(String command, int port) {
     List<String> words = words(command);
+    assertThat(words.get(0)).isEqualTo("curl");
     String method = null;
     String body = null;
     String url = null;
-    List<String> headers = new ArrayList<>();
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Accept", "*/*");
+    headers.put("User-Agent", "curl/8.0.0");
     for (int i = 1; i < words.size(); i++) {
       String word = words.get(i);
       switch (word) {
         case "-s" -> {}
         case "-X" -> method = words.get(++i);
-        case "-H" -> headers.add(words.get(++i));
-        case "-d" -> body = words.get(++i);
+        case "-H" -> {
+          String header = words.get(++i);
+          int colon = header.indexOf(':');
+          headers.put(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
+        }
+        case "-d" -> {
+          body = words.get(++i);
+          headers.putIfAbsent("Content-Type", CURL_FORM_TYPE);
+        }
         default -> {
           assertThat(word).as("curl flag in " + command).doesNotStartWith("-");
           url = word;
@@ -84,7 +147,7 @@ class AdminApiDocTest {
       }
     }
     assertThat(url).as("URL in " + command).startsWith("localhost:8765/");
-    URI uri = URI.create("http://127.0.0.1:" + port + url.substring("localhost:8765".length()));
+    URI uri = URI.create("http://localhost:" + port + url.substring("localhost:8765".length()));
     if (method == null) {
       method = body == null ? "GET" : "POST";
     }
@@ -95,10 +158,7 @@ class AdminApiDocTest {
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body));
-    for (String header : headers) {
-      int colon = header.indexOf(':');
-      request.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
-    }
+    headers.forEach(request::header);
     return request.build();
   }
 
