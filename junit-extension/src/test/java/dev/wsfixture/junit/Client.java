@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,7 @@ final class Client implements WebSocket.Listener, AutoCloseable {
 
   private final LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
   private final StringBuilder partial = new StringBuilder();
+  private final CompletableFuture<String> closed = new CompletableFuture<>();
   private WebSocket socket;
 
   static Client connect(URI uri) {
@@ -45,6 +47,17 @@ final class Client implements WebSocket.Listener, AutoCloseable {
       partial.setLength(0);
     }
     webSocket.request(1);
+    return null;
+  }
+
+  /** The close the server sent, as {@code "CODE reason"}, waiting up to 10 seconds. */
+  String awaitClose() throws Exception {
+    return closed.get(10, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+    closed.complete(statusCode + " " + reason);
     return null;
   }
 
