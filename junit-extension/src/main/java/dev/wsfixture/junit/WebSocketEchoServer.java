@@ -35,11 +35,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <ul>
  *   <li>on a <b>class</b>: one server for all tests of the class, started before the first and
- *       stopped after the last. Before each test it is {@linkplain EchoServer#reset() reset}:
- *       sessions back to this annotation's, journal, stubs and faults cleared. Connections that an
- *       earlier test left open stay open, and their close may still reach the journal: close
- *       clients at the end of each test. {@code @Nested} classes see the enclosing server; a
- *       {@code @Nested} class annotated itself gets its own. Subclasses inherit the annotation.
+ *       stopped after the last. Before each test, connections that an earlier test left open are
+ *       closed with code 1000 and reason {@code "closed by wsfixture before the next test"} (and
+ *       aborted if they do not answer within a second), then the server is {@linkplain
+ *       EchoServer#reset() reset}: sessions back to this annotation's, journal, stubs and faults
+ *       cleared. So each test sees only its own connections, in {@code connections()}, the journal
+ *       and faults such as {@code closeSession}; a connection opened in {@code @BeforeAll} does not
+ *       survive into the tests. {@code @Nested} classes see the enclosing server; a {@code @Nested}
+ *       class annotated itself gets its own. Subclasses inherit the annotation.
  *   <li>on a <b>test method</b>: a new server for that test (each repetition or invocation of a
  *       {@code @RepeatedTest} or {@code @ParameterizedTest} gets its own). It shadows the class's.
  *   <li>on a <b>static field</b>: one server for the class, reset before each test, like a class.
@@ -79,11 +82,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <h2>Parallel execution</h2>
  *
- * Servers share nothing, so classes and methods may run concurrently. A class-scoped server is
- * shared by the tests of its class and reset before each of them, so those tests must not run
- * concurrently with each other: with parallel execution enabled, a class-scoped server whose tests
- * run in {@code CONCURRENT} mode is an error. Write {@code @Execution(ExecutionMode.SAME_THREAD)}
- * on the class, or put the annotation on the methods (one server per test).
+ * Works with JUnit's parallel execution ({@code junit.jupiter.execution.parallel.enabled=true}), on
+ * every supported JUnit version. Servers of different classes, and method-, field- or
+ * parameter-scoped servers, share nothing, so those tests run in parallel. The tests that share a
+ * class-scoped server (the class's, a static field's, an enclosing class's) take turns: each waits
+ * until no other test uses that server, and holds it from the reset before its {@code @BeforeEach}
+ * methods until after its {@code @AfterEach} methods. Such tests may be declared {@code
+ * CONCURRENT}; they run one at a time against their server, while other classes keep running. For
+ * tests of one class that should really run at the same time, put the annotation on the methods
+ * (one server per test).
  */
 @Target({TYPE, METHOD, FIELD, PARAMETER, ANNOTATION_TYPE})
 @Retention(RUNTIME)

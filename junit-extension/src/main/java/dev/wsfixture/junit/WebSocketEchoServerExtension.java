@@ -18,7 +18,6 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.TestAbortedException;
 
@@ -48,7 +47,10 @@ class WebSocketEchoServerExtension
         c = c.getParent().orElse(null)) {
       ScopedServers shared = owned(c);
       if (shared != null && !shared.isEmpty()) {
-        requireSequential(context, shared);
+        // In this test's store, so that JUnit gives the turn back when the test ends, however.
+        context
+            .getStore(NAMESPACE)
+            .put("turn on " + c.getUniqueId(), shared.takeTurn(context.getDisplayName()));
         shared.resetAll();
       }
     }
@@ -116,23 +118,6 @@ class WebSocketEchoServerExtension
               + e.getMessage()
               + "; make the field accessible (not in a package closed to JUnit)",
           e);
-    }
-  }
-
-  private static void requireSequential(ExtensionContext test, ScopedServers shared) {
-    boolean parallel =
-        test.getConfigurationParameter("junit.jupiter.execution.parallel.enabled")
-            .map(Boolean::parseBoolean)
-            .orElse(false);
-    if (parallel && test.getExecutionMode() == ExecutionMode.CONCURRENT) {
-      throw new ExtensionConfigurationException(
-          "@WebSocketEchoServer on "
-              + shared.all().get(0).owner()
-              + " gives its tests one shared server, reset before each test, but "
-              + test.getDisplayName()
-              + " runs concurrently with the others (parallel execution, mode CONCURRENT)."
-              + " Write @Execution(ExecutionMode.SAME_THREAD) on the class, or put"
-              + " @WebSocketEchoServer on the test methods for a server per test.");
     }
   }
 

@@ -1,22 +1,25 @@
 package dev.wsfixture.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
-import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
-import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.wsfixture.embedded.EchoServer;
 import dev.wsfixture.testsupport.JdkClient;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
-/** Under JUnit's parallel execution, classes and methods concurrent, no test sees another's. */
+/**
+ * Under JUnit's parallel execution, classes and methods concurrent: no test sees another's server,
+ * the tests that share a server take turns, and everything else runs in parallel.
+ */
 @Timeout(300)
 class ParallelTest {
 
@@ -30,21 +33,47 @@ class ParallelTest {
 
   @Test
   void concurrentTestsKeepTheirServersApart() {
-    Kit.run(PARALLEL, PerMethod.class, PerMethodToo.class, PerField.class, SharedSequential.class)
+    Kit.run(PARALLEL, PerMethod.class, PerMethodToo.class, PerField.class)
         .testEvents()
-        .assertStatistics(s -> s.started(32).succeeded(32));
+        .assertStatistics(s -> s.started(24).succeeded(24));
+  }
+
+  @Test
+  void concurrentTestsOnAClassServerTakeTurns() {
+    SharedConcurrent.inUse.set(0);
+    SharedStaticField.inUse.set(0);
+    Kit.run(PARALLEL, SharedConcurrent.class, SharedStaticField.class)
+        .testEvents()
+        .assertStatistics(s -> s.started(20).succeeded(20));
+  }
+
+  @Test
+  void classesWithTheirOwnServersRunInParallel() {
+    MEETING.reset();
+    Kit.run(PARALLEL, MeetsA.class, MeetsB.class)
+        .testEvents()
+        .assertStatistics(s -> s.started(2).succeeded(2));
+  }
+
+  @Test
+  void methodServersInAClassRunInParallel() {
+    MEETING.reset();
+    Kit.run(PARALLEL, MethodServersMeet.class)
+        .testEvents()
+        .assertStatistics(s -> s.started(2).succeeded(2));
   }
 
   /**
-   * Sends a unique message and checks that the server received that message and nothing else. (A
-   * shared server may still journal the close of the previous test's connection, so only messages
-   * are checked.)
+   * Sends a unique message and checks that the server received that message and nothing else, and
+   * that no other connection is open.
    */
   static void talkAlone(EchoServer server) throws Exception {
     String text = UUID.randomUUID().toString();
-    assertThat(server.journal().received()).isEmpty();
+    assertThat(server.journal().entries()).isEmpty();
+    assertThat(server.connections()).isEmpty();
     try (JdkClient client = JdkClient.connect(server.echoUri())) {
       assertThat(client.ask(text)).isEqualTo("Echo: " + text);
+      assertThat(server.connections()).hasSize(1);
     }
     assertThat(server.journal().received())
         .singleElement()
@@ -76,40 +105,93 @@ class ParallelTest {
     }
   }
 
+  /** Counts the tests inside (from before to after each), which must never be more than one. */
   @WebSocketEchoServer
-  @Execution(ExecutionMode.SAME_THREAD)
-  static class SharedSequential {
+  static class SharedConcurrent {
+    static final AtomicInteger inUse = new AtomicInteger();
+
+    @BeforeEach
+    void enter() {
+      assertThat(inUse.incrementAndGet()).as("tests using the class's server").isEqualTo(1);
+    }
+
+    @AfterEach
+    void leave() {
+      inUse.decrementAndGet();
+    }
+
     @RepeatedTest(8)
     void talks(EchoServer server) throws Exception {
       talkAlone(server);
     }
+
+    @Nested
+    class Inner {
+      @RepeatedTest(4)
+      void talksToTheEnclosingServer(EchoServer server) throws Exception {
+        talkAlone(server);
+      }
+    }
   }
 
-  @Test
-  void aSharedServerWithConcurrentTestsIsAnError() {
-    Kit.run(PARALLEL, SharedConcurrent.class)
-        .testEvents()
-        .assertThatEvents()
-        .haveExactly(
-            1,
-            finishedWithFailure(
-                instanceOf(ExtensionConfigurationException.class),
-                message(
-                    "@WebSocketEchoServer on class "
-                        + SharedConcurrent.class.getName()
-                        + " gives its tests one shared server, reset before each test, but"
-                        + " one(EchoServer) runs concurrently with the others (parallel"
-                        + " execution, mode CONCURRENT). Write"
-                        + " @Execution(ExecutionMode.SAME_THREAD) on the class, or put"
-                        + " @WebSocketEchoServer on the test methods for a server per test.")));
+  static class SharedStaticField {
+    static final AtomicInteger inUse = new AtomicInteger();
+    @WebSocketEchoServer static EchoServer server;
+
+    @BeforeEach
+    void enter() {
+      assertThat(inUse.incrementAndGet()).as("tests using the static field's server").isEqualTo(1);
+    }
+
+    @AfterEach
+    void leave() {
+      inUse.decrementAndGet();
+    }
+
+    @RepeatedTest(8)
+    void talks() throws Exception {
+      talkAlone(server);
+    }
+  }
+
+  /** Two tests that pass only if they run at the same time. */
+  private static final CyclicBarrier MEETING = new CyclicBarrier(2);
+
+  static void meet() throws Exception {
+    MEETING.await(30, TimeUnit.SECONDS);
   }
 
   @WebSocketEchoServer
-  static class SharedConcurrent {
+  static class MeetsA {
     @Test
-    void one(EchoServer server) {}
+    void meetsB(EchoServer server) throws Exception {
+      meet();
+      talkAlone(server);
+    }
+  }
+
+  @WebSocketEchoServer
+  static class MeetsB {
+    @Test
+    void meetsA(EchoServer server) throws Exception {
+      meet();
+      talkAlone(server);
+    }
+  }
+
+  static class MethodServersMeet {
+    @Test
+    @WebSocketEchoServer
+    void one(EchoServer server) throws Exception {
+      meet();
+      talkAlone(server);
+    }
 
     @Test
-    void two(EchoServer server) {}
+    @WebSocketEchoServer
+    void two(EchoServer server) throws Exception {
+      meet();
+      talkAlone(server);
+    }
   }
 }

@@ -33,6 +33,7 @@ class ReadmeExamplesTest {
 
       JournalEntry reply = server.journal().awaitSent(1).get(0);
       assertEquals("[0101] hello", reply.text());
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join(); // close what you open
     }
   }
   // }

@@ -363,13 +363,22 @@ public class WebSocketEchoContainer extends GenericContainer<WebSocketEchoContai
     try {
       getDockerClient().inspectImageCmd(image).exec();
     } catch (NotFoundException missing) {
+      // Testcontainers names the image in its launch failure by resolving it, which would try a
+      // pull for two minutes first: there is nothing to pull, so fail at once.
+      withImagePullPolicy(name -> false);
       throw new IllegalStateException(
           "Docker image "
               + image
-              + " is not on this Docker engine, and no registry has it: the wsfixture build makes"
-              + " it. Build it with `mvn -B -pl testcontainers -am verify` in the wsfixture"
-              + " project (or server/src/main/docker/build-image.sh), or pass an image you"
-              + " built: new WebSocketEchoContainer(\"wsfixture/server:latest\")");
+              + " is not on this Docker engine, and it is in no registry: it is built from the"
+              + " wsfixture sources, once per machine. In a clone of wsfixture, with Docker"
+              + " running: `mvn -B -pl testcontainers -am verify -DskipTests` (it tags "
+              + IMAGE_NAME.getUnversionedPart()
+              + ":VERSION and :latest; add -Dwsfixture.image.base=eclipse-temurin:17-jre to build"
+              + " on a JRE image from your registry instead of FROM scratch). See README.md, \"The"
+              + " Docker image\". Or pass the image pushed to your registry: new"
+              + " WebSocketEchoContainer(DockerImageName.parse(\"registry.example/wsfixture/server:"
+              + VERSION
+              + "\").asCompatibleSubstituteFor(\"wsfixture/server\"))");
     }
   }
 
