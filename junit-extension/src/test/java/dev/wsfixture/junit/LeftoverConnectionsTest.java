@@ -42,13 +42,14 @@ class LeftoverConnectionsTest {
   void theNextTestStartsWithoutIt(EchoServer server) throws Exception {
     assertThat(server.connections()).isEmpty();
     assertThat(server.journal().entries()).isEmpty();
-    assertThat(leftOpen.awaitClose()).isEqualTo("1000 closed by wsfixture before the next test");
+    assertThat(leftOpen.awaitClose())
+        .isEqualTo(new JdkClient.Close(1000, "closed by wsfixture before the next test"));
     leftOpen.close();
 
     try (JdkClient mine = JdkClient.connect(server.sessionUri("0101"))) {
       assertThat(mine.ask("mine")).isEqualTo("[0101] mine");
       assertThat(server.faults().closeSession("0101", 1000, "bye")).isEqualTo(1);
-      assertThat(mine.awaitClose()).isEqualTo("1000 bye");
+      assertThat(mine.awaitClose()).isEqualTo(new JdkClient.Close(1000, "bye"));
     }
   }
 
