@@ -63,7 +63,7 @@ class AdminApiDocTest {
     return examples;
   }
 
-  /** Turns the curl flags the page uses (-s, -X, -H, -d) into a request to {@code port}. */
+  /** Turns the curl flags the page uses (-s, -X, -H, --json) into a request to {@code port}. */
   static HttpRequest request(String command, int port) {
     List<String> words = words(command);
     String method = null;
@@ -76,7 +76,11 @@ class AdminApiDocTest {
         case "-s" -> {}
         case "-X" -> method = words.get(++i);
         case "-H" -> headers.add(words.get(++i));
-        case "-d" -> body = words.get(++i);
+        case "--json" -> {
+          body = words.get(++i);
+          headers.add("Content-Type: application/json");
+          headers.add("Accept: application/json");
+        }
         default -> {
           assertThat(word).as("curl flag in " + command).doesNotStartWith("-");
           url = word;

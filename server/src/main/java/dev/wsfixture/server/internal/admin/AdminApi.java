@@ -40,18 +40,21 @@ public final class AdminApi implements HttpHandler {
   private final ServerCore server;
   private final JournalStore journal;
   private final AdminAuth auth;
+  private final AdminOriginCheck origin;
   private final JournalWait wait;
 
   public AdminApi(ServerCore server, String token) {
     this.server = server;
     this.journal = server.state().journal();
     this.auth = new AdminAuth(token);
+    this.origin = new AdminOriginCheck(server.config().host());
     this.wait = new JournalWait(journal);
   }
 
   @Override
   public void handleRequest(HttpServerExchange exchange) {
     try {
+      origin.check(exchange);
       auth.check(exchange);
       HttpString method = exchange.getRequestMethod();
       if (Methods.POST.equals(method) || Methods.PUT.equals(method)) {
