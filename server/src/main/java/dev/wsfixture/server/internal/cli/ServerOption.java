@@ -113,6 +113,19 @@ enum ServerOption {
       settings.maxConnections = Values.integer(text);
     }
   },
+  ALLOWED_ORIGIN(
+      LIST,
+      "--allowed-origin",
+      "ORIGIN",
+      "WSFIXTURE_ALLOWED_ORIGINS",
+      null,
+      "Accept WebSocket handshakes from pages of this origin only (http://localhost:3000);"
+          + " repeatable or comma-separated; default any") {
+    @Override
+    void apply(ServerSettings settings, String text) {
+      settings.allowedOrigins.addAll(Values.commaSeparated(text));
+    }
+  },
   IDLE_TIMEOUT(
       VALUE,
       "--idle-timeout",

@@ -19,6 +19,7 @@ final class ServerSettings {
   String adminToken;
   boolean noAdmin;
   int maxConnections;
+  final List<String> allowedOrigins = new ArrayList<>();
   long idleTimeoutSeconds;
   boolean perMessageDeflate;
   final List<String> subprotocols = new ArrayList<>();

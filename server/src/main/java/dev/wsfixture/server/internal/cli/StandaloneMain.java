@@ -78,6 +78,7 @@ public final class StandaloneMain {
             .adminApi(!settings.noAdmin)
             .adminToken(tokenGiven ? settings.adminToken : null)
             .maxConnections(settings.maxConnections)
+            .allowedOrigins(settings.allowedOrigins.toArray(new String[0]))
             .perMessageDeflate(settings.perMessageDeflate)
             .subprotocols(settings.subprotocols.toArray(new String[0]));
     if (settings.keyStore != null) {

@@ -39,6 +39,7 @@ class HelpTextTest {
             "--admin-token",
             "--no-admin",
             "--max-connections",
+            "--allowed-origin",
             "--idle-timeout",
             "--permessage-deflate",
             "--subprotocol",

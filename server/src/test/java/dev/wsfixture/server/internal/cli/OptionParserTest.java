@@ -39,6 +39,19 @@ class OptionParserTest {
   }
 
   @Test
+  void allowedOriginsComeRepeatedOrCommaSeparated() throws Exception {
+    ServerSettings settings =
+        parse(
+            Map.of("WSFIXTURE_ALLOWED_ORIGINS", "http://ignored"),
+            "--allowed-origin",
+            "http://localhost:3000,https://app.localhost",
+            "--allowed-origin=http://127.0.0.1:8080");
+
+    assertThat(settings.allowedOrigins)
+        .containsExactly("http://localhost:3000", "https://app.localhost", "http://127.0.0.1:8080");
+  }
+
+  @Test
   void withNothingGivenEveryOptionHasItsDefault() throws Exception {
     ServerSettings settings = parse();
 
@@ -51,6 +64,7 @@ class OptionParserTest {
     assertThat(settings.adminToken).isNull();
     assertThat(settings.noAdmin).isFalse();
     assertThat(settings.maxConnections).isZero();
+    assertThat(settings.allowedOrigins).isEmpty();
     assertThat(settings.idleTimeoutSeconds).isZero();
     assertThat(settings.perMessageDeflate).isFalse();
     assertThat(settings.subprotocols).isEmpty();
