@@ -126,6 +126,18 @@ enum ServerOption {
       settings.allowedOrigins.addAll(Values.commaSeparated(text));
     }
   },
+  MAX_PINGS_PER_MINUTE(
+      VALUE,
+      "--max-pings-per-minute",
+      "N",
+      "WSFIXTURE_MAX_PINGS_PER_MINUTE",
+      "0",
+      "Close a connection sending more pings a minute with 1008, 0 for no limit") {
+    @Override
+    void apply(ServerSettings settings, String text) {
+      settings.maxPingsPerMinute = Values.integer(text);
+    }
+  },
   IDLE_TIMEOUT(
       VALUE,
       "--idle-timeout",

@@ -20,6 +20,7 @@ final class ServerSettings {
   boolean noAdmin;
   int maxConnections;
   final List<String> allowedOrigins = new ArrayList<>();
+  int maxPingsPerMinute;
   long idleTimeoutSeconds;
   boolean perMessageDeflate;
   final List<String> subprotocols = new ArrayList<>();

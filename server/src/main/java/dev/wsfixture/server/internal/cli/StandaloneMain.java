@@ -79,6 +79,7 @@ public final class StandaloneMain {
             .adminToken(tokenGiven ? settings.adminToken : null)
             .maxConnections(settings.maxConnections)
             .allowedOrigins(settings.allowedOrigins.toArray(new String[0]))
+            .maxPingsPerMinute(settings.maxPingsPerMinute)
             .perMessageDeflate(settings.perMessageDeflate)
             .subprotocols(settings.subprotocols.toArray(new String[0]));
     if (settings.keyStore != null) {

@@ -40,6 +40,7 @@ class HelpTextTest {
             "--no-admin",
             "--max-connections",
             "--allowed-origin",
+            "--max-pings-per-minute",
             "--idle-timeout",
             "--permessage-deflate",
             "--subprotocol",

@@ -65,6 +65,7 @@ class OptionParserTest {
     assertThat(settings.noAdmin).isFalse();
     assertThat(settings.maxConnections).isZero();
     assertThat(settings.allowedOrigins).isEmpty();
+    assertThat(settings.maxPingsPerMinute).isZero();
     assertThat(settings.idleTimeoutSeconds).isZero();
     assertThat(settings.perMessageDeflate).isFalse();
     assertThat(settings.subprotocols).isEmpty();
