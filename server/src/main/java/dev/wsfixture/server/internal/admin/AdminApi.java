@@ -6,6 +6,7 @@ import dev.wsfixture.Stub;
 import dev.wsfixture.internal.JournalStore;
 import dev.wsfixture.internal.ServerCore;
 import dev.wsfixture.internal.SessionIds;
+import dev.wsfixture.internal.SessionLimitException;
 import dev.wsfixture.internal.http.Responses;
 import dev.wsfixture.internal.wire.Bodies;
 import io.undertow.server.HttpHandler;
@@ -189,7 +190,12 @@ public final class AdminApi implements HttpHandler {
       request.only(1, "POST");
       String id = request.body(Bodies.Register.class).id();
       requireValidId(id);
-      boolean created = server.register(id);
+      boolean created;
+      try {
+        created = server.register(id);
+      } catch (SessionLimitException e) {
+        throw new AdminException(503, "too_many_sessions", e.getMessage());
+      }
       request.status = created ? 201 : 200;
       return new Bodies.Registered(id, true, created);
     }

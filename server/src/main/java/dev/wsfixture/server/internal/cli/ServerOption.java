@@ -82,6 +82,18 @@ enum ServerOption {
       settings.sessionsFile = Values.path(text);
     }
   },
+  MAX_SESSIONS(
+      VALUE,
+      "--max-sessions",
+      "N",
+      "WSFIXTURE_MAX_SESSIONS",
+      "10000",
+      "Most sessions registered at once; beyond it registrations get 503") {
+    @Override
+    void apply(ServerSettings settings, String text) {
+      settings.maxSessions = Values.integer(text);
+    }
+  },
   ADMIN_TOKEN(
       VALUE,
       "--admin-token",

@@ -16,6 +16,7 @@ final class ServerSettings {
   String echoPrefix;
   long maxMessageSize;
   Path sessionsFile;
+  int maxSessions;
   String adminToken;
   boolean noAdmin;
   int maxConnections;

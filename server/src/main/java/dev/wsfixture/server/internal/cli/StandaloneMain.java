@@ -73,6 +73,7 @@ public final class StandaloneMain {
             .echoPrefix(settings.echoPrefix)
             .maxMessageSize(settings.maxMessageSize)
             .sessionsFile(settings.sessionsFile)
+            .maxSessions(settings.maxSessions)
             .journalLimit(1000)
             .journalListener(log::entry)
             .adminApi(!settings.noAdmin)

@@ -36,6 +36,7 @@ class HelpTextTest {
             "--echo-prefix",
             "--max-message-size",
             "--sessions-file",
+            "--max-sessions",
             "--admin-token",
             "--no-admin",
             "--max-connections",

@@ -61,6 +61,7 @@ class OptionParserTest {
     assertThat(settings.echoPrefix).isEqualTo("Echo: ");
     assertThat(settings.maxMessageSize).isEqualTo(16L * 1024 * 1024);
     assertThat(settings.sessionsFile).isNull();
+    assertThat(settings.maxSessions).isEqualTo(10_000);
     assertThat(settings.adminToken).isNull();
     assertThat(settings.noAdmin).isFalse();
     assertThat(settings.maxConnections).isZero();
