@@ -2,10 +2,15 @@ package dev.wsfixture.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.wsfixture.EntryType;
 import dev.wsfixture.e2e.browser.Browser;
 import dev.wsfixture.e2e.browser.BrowserTest;
 import dev.wsfixture.embedded.EchoServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -13,19 +18,49 @@ import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * What a page of another origin can do to a server on this machine, in a real Chromium: the page is
- * served by a second server (another port, so another origin) and attacks the first.
+ * a blank one served by a plain JDK HTTP server on another port (another origin, no CSP of ours).
  */
 @BrowserTest
 class HostilePageTest {
+
+  /** Serves one empty HTML page at {@code /}; closing stops it. */
+  private static final class HostileSite implements AutoCloseable {
+    private final HttpServer server;
+
+    HostileSite() throws IOException {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server.createContext(
+          "/",
+          exchange -> {
+            byte[] page =
+                "<!doctype html><title>hostile</title><body></body>"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+          });
+      server.start();
+    }
+
+    String uri() {
+      return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+    }
+  }
 
   private static final String STUB =
       "{\"match\":\"EXACT\",\"pattern\":\"x\",\"replies\":[{\"text\":\"pwned\"}]}";
 
   @Test
-  void aForeignPageCannotInstallAStubWithANoCorsFetchOrAForm(Browser browser) {
+  void aForeignPageCannotInstallAStubWithANoCorsFetchOrAForm(Browser browser) throws IOException {
     try (EchoServer target = EchoServer.builder().start();
-        EchoServer hostile = EchoServer.builder().start()) {
-      browser.driver().get(hostile.httpUri().toString());
+        HostileSite hostile = new HostileSite()) {
+      browser.driver().get(hostile.uri());
 
       Object fetched =
           async(
@@ -58,14 +93,15 @@ class HostilePageTest {
   }
 
   @Test
-  void aForeignPageCannotOpenAWebSocketWhenOriginsAreRestricted(Browser browser) {
+  void aForeignPageCannotOpenAWebSocketWhenOriginsAreRestricted(Browser browser)
+      throws IOException {
     try (EchoServer target =
             EchoServer.builder()
                 .session("0101")
                 .allowedOrigins("http://app.localhost:3000")
                 .start();
-        EchoServer hostile = EchoServer.builder().start()) {
-      browser.driver().get(hostile.httpUri().toString());
+        HostileSite hostile = new HostileSite()) {
+      browser.driver().get(hostile.uri());
 
       Object outcome =
           async(
