@@ -119,6 +119,16 @@ class HardeningTest {
     }
   }
 
+  @Test
+  void aValueOfTheWrongTypeIsRefusedNotConverted() throws Exception {
+    try (EchoServer server = EchoServer.builder().start()) {
+      AdminClient.Reply answer = new AdminClient(server).post("/__admin/sessions", "{\"id\":123}");
+      assertThat(answer.status()).isEqualTo(400);
+      assertThat(answer.json().get("error").asText()).isEqualTo("bad_value");
+      assertThat(server.sessions()).isEmpty();
+    }
+  }
+
   /** Writes {@code bytes} on a raw socket and returns what the server answers until it closes. */
   private static String exchange(EchoServer server, byte[] bytes) throws Exception {
     try (Socket socket = new Socket("127.0.0.1", server.port())) {

@@ -60,4 +60,17 @@ class WireJsonTest {
       assertThat(WireJson.mapper().readValue(written, kind.type())).isEqualTo(fault);
     }
   }
+
+  @Test
+  void aValueOfTheWrongTypeIsRefusedNotConverted() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> WireJson.mapper().readValue("{\"id\":123}", Bodies.Register.class))
+        .isInstanceOf(com.fasterxml.jackson.databind.exc.MismatchedInputException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> WireJson.mapper().readValue("{\"id\":true}", Bodies.Register.class))
+        .isInstanceOf(com.fasterxml.jackson.databind.exc.MismatchedInputException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> WireJson.mapper().readValue("{\"count\":\"2\"}", Bodies.Count.class))
+        .isInstanceOf(com.fasterxml.jackson.databind.exc.MismatchedInputException.class);
+  }
 }

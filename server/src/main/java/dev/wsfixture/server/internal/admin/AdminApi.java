@@ -5,6 +5,7 @@ import dev.wsfixture.FaultKind;
 import dev.wsfixture.Stub;
 import dev.wsfixture.internal.JournalStore;
 import dev.wsfixture.internal.ServerCore;
+import dev.wsfixture.internal.SessionLimitException;
 import dev.wsfixture.internal.api.SessionIds;
 import dev.wsfixture.internal.http.Responses;
 import dev.wsfixture.internal.wire.Bodies;
@@ -40,6 +41,7 @@ public final class AdminApi implements HttpHandler {
   private final ServerCore server;
   private final JournalStore journal;
   private final AdminAuth auth;
+  private final AdminOriginCheck origin;
   private final JournalWait wait;
   private final ScenarioRoutes scenarios;
 
@@ -47,6 +49,7 @@ public final class AdminApi implements HttpHandler {
     this.server = server;
     this.journal = server.state().journal();
     this.auth = new AdminAuth(token);
+    this.origin = new AdminOriginCheck(server.config().host());
     this.wait = new JournalWait(journal);
     this.scenarios = new ScenarioRoutes(server.stubs().scenarios());
   }
@@ -54,6 +57,7 @@ public final class AdminApi implements HttpHandler {
   @Override
   public void handleRequest(HttpServerExchange exchange) {
     try {
+      origin.check(exchange);
       auth.check(exchange);
       HttpString method = exchange.getRequestMethod();
       if (Methods.POST.equals(method) || Methods.PUT.equals(method)) {
@@ -202,7 +206,12 @@ public final class AdminApi implements HttpHandler {
       }
       String id = request.body(Bodies.Register.class).id();
       requireValidId(id);
-      boolean created = server.register(id);
+      boolean created;
+      try {
+        created = server.register(id);
+      } catch (SessionLimitException e) {
+        throw new AdminException(503, "too_many_sessions", e.getMessage());
+      }
       request.status = created ? 201 : 200;
       return new Bodies.Registered(id, true, created);
     }

@@ -33,7 +33,7 @@ final class ConsoleLog {
     if (quiet || entry.type() == EntryType.PONG) {
       return;
     }
-    String who = "connection " + entry.connectionId() + " (" + entry.path() + ")";
+    String who = "connection " + entry.connectionId() + " (" + escape(entry.path()) + ")";
     String line =
         switch (entry.type()) {
           case OPENED -> "Client connected: " + who;
@@ -44,7 +44,7 @@ final class ConsoleLog {
                   + entry.closeCode()
                   + (entry.text() == null || entry.text().isEmpty()
                       ? ""
-                      : " \"" + entry.text() + "\"");
+                      : " \"" + shorten(entry.text()) + "\"");
           case TEXT ->
               (entry.direction() == dev.wsfixture.Direction.RECEIVED
                       ? "Received from "
@@ -72,9 +72,40 @@ final class ConsoleLog {
   }
 
   private static String shorten(String text) {
-    String oneLine = text.replace("\n", "\\n");
-    return oneLine.length() <= SHOWN_CHARS
-        ? oneLine
-        : oneLine.substring(0, SHOWN_CHARS) + "… (" + text.length() + " chars)";
+    String shown =
+        text.length() <= SHOWN_CHARS
+            ? escape(text)
+            : escape(text.substring(0, SHOWN_CHARS)) + "… (" + text.length() + " chars)";
+    return shown;
+  }
+
+  /**
+   * What a client sent, made safe for one log line: line breaks and every other control character
+   * (ANSI escapes included) are written as escapes, so no message can forge or recolour a line.
+   */
+  static String escape(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean control = c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 || c == 0x2029;
+      if (control && out == null) {
+        out = new StringBuilder(text.length() + 16).append(text, 0, i);
+      }
+      if (out == null) {
+        continue;
+      }
+      if (!control) {
+        out.append(c);
+      } else if (c == '\n') {
+        out.append("\\n");
+      } else if (c == '\r') {
+        out.append("\\r");
+      } else if (c == '\t') {
+        out.append("\\t");
+      } else {
+        out.append(String.format("\\u%04x", (int) c));
+      }
+    }
+    return out == null ? text : out.toString();
   }
 }

@@ -83,6 +83,18 @@ enum ServerOption {
       settings.sessionsFile = Values.path(text);
     }
   },
+  MAX_SESSIONS(
+      VALUE,
+      "--max-sessions",
+      "N",
+      "WSFIXTURE_MAX_SESSIONS",
+      "10000",
+      "Most sessions registered at once; beyond it registrations get 503") {
+    @Override
+    void apply(ServerSettings settings, String text) {
+      settings.maxSessions = Values.integer(text);
+    }
+  },
   ADMIN_TOKEN(
       VALUE,
       "--admin-token",
@@ -112,6 +124,31 @@ enum ServerOption {
     @Override
     void apply(ServerSettings settings, String text) {
       settings.maxConnections = Values.integer(text);
+    }
+  },
+  ALLOWED_ORIGIN(
+      LIST,
+      "--allowed-origin",
+      "ORIGIN",
+      "WSFIXTURE_ALLOWED_ORIGINS",
+      null,
+      "Accept WebSocket handshakes from pages of this origin only (http://localhost:3000);"
+          + " repeatable or comma-separated; default any") {
+    @Override
+    void apply(ServerSettings settings, String text) {
+      settings.allowedOrigins.addAll(Values.commaSeparated(text));
+    }
+  },
+  MAX_PINGS_PER_MINUTE(
+      VALUE,
+      "--max-pings-per-minute",
+      "N",
+      "WSFIXTURE_MAX_PINGS_PER_MINUTE",
+      "0",
+      "Close a connection sending more pings a minute with 1008, 0 for no limit") {
+    @Override
+    void apply(ServerSettings settings, String text) {
+      settings.maxPingsPerMinute = Values.integer(text);
     }
   },
   IDLE_TIMEOUT(

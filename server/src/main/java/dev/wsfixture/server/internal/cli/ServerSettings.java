@@ -16,9 +16,12 @@ final class ServerSettings {
   String echoPrefix;
   long maxMessageSize;
   Path sessionsFile;
+  int maxSessions;
   String adminToken;
   boolean noAdmin;
   int maxConnections;
+  final List<String> allowedOrigins = new ArrayList<>();
+  int maxPingsPerMinute;
   long idleTimeoutSeconds;
   boolean perMessageDeflate;
   final List<String> subprotocols = new ArrayList<>();

@@ -102,11 +102,14 @@ public final class StandaloneMain {
             .echoPrefix(settings.echoPrefix)
             .maxMessageSize(settings.maxMessageSize)
             .sessionsFile(settings.sessionsFile)
+            .maxSessions(settings.maxSessions)
             .journalLimit(1000)
             .journalListener(log::entry)
             .adminApi(!settings.noAdmin)
             .adminToken(tokenGiven ? settings.adminToken : null)
             .maxConnections(settings.maxConnections)
+            .allowedOrigins(settings.allowedOrigins.toArray(new String[0]))
+            .maxPingsPerMinute(settings.maxPingsPerMinute)
             .perMessageDeflate(settings.perMessageDeflate)
             .subprotocols(settings.subprotocols.toArray(new String[0]));
     if (settings.keyStore != null) {

@@ -136,6 +136,11 @@ class AdminApiDocTest {
           int colon = header.indexOf(':');
           headers.put(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
         }
+        case "--json" -> {
+          body = words.get(++i);
+          headers.put("Content-Type", "application/json");
+          headers.put("Accept", "application/json");
+        }
         case "-d" -> {
           body = words.get(++i);
           headers.putIfAbsent("Content-Type", CURL_FORM_TYPE);

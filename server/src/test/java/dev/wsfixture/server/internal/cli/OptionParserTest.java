@@ -39,6 +39,19 @@ class OptionParserTest {
   }
 
   @Test
+  void allowedOriginsComeRepeatedOrCommaSeparated() throws Exception {
+    ServerSettings settings =
+        parse(
+            Map.of("WSFIXTURE_ALLOWED_ORIGINS", "http://ignored"),
+            "--allowed-origin",
+            "http://localhost:3000,https://app.localhost",
+            "--allowed-origin=http://127.0.0.1:8080");
+
+    assertThat(settings.allowedOrigins)
+        .containsExactly("http://localhost:3000", "https://app.localhost", "http://127.0.0.1:8080");
+  }
+
+  @Test
   void withNothingGivenEveryOptionHasItsDefault() throws Exception {
     ServerSettings settings = parse();
 
@@ -48,9 +61,12 @@ class OptionParserTest {
     assertThat(settings.echoPrefix).isEqualTo("Echo: ");
     assertThat(settings.maxMessageSize).isEqualTo(16L * 1024 * 1024);
     assertThat(settings.sessionsFile).isNull();
+    assertThat(settings.maxSessions).isEqualTo(10_000);
     assertThat(settings.adminToken).isNull();
     assertThat(settings.noAdmin).isFalse();
     assertThat(settings.maxConnections).isZero();
+    assertThat(settings.allowedOrigins).isEmpty();
+    assertThat(settings.maxPingsPerMinute).isZero();
     assertThat(settings.idleTimeoutSeconds).isZero();
     assertThat(settings.perMessageDeflate).isFalse();
     assertThat(settings.subprotocols).isEmpty();
