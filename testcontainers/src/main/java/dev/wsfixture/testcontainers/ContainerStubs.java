@@ -2,6 +2,7 @@ package dev.wsfixture.testcontainers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.wsfixture.Scenarios;
 import dev.wsfixture.Stub;
 import dev.wsfixture.Stubs;
 import java.net.URLEncoder;
@@ -50,5 +51,10 @@ final class ContainerStubs implements Stubs {
   @Override
   public void clear() {
     admin.delete("stubs");
+  }
+
+  @Override
+  public Scenarios scenarios() {
+    return new ContainerScenarios(admin);
   }
 }

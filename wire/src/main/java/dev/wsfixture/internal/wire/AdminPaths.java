@@ -19,8 +19,18 @@ public final class AdminPaths {
   public static final String PUSH = "push";
   public static final String FAULTS = "faults";
   public static final String STUBS = "stubs";
+  public static final String SCENARIOS = "scenarios";
+  public static final String SCENARIOS_RESET = "scenarios/reset";
   public static final String RESET = "reset";
   public static final String RESTART = "restart";
+
+  /**
+   * {@code scenarios/NAME/state}, where scenario {@code name} is put in a state; a valid scenario
+   * name needs no encoding.
+   */
+  public static String scenarioState(String name) {
+    return SCENARIOS + "/" + name + "/state";
+  }
 
   /** {@code faults/KIND}, where a fault of {@code kind} is applied. */
   public static String fault(FaultKind kind) {

@@ -27,6 +27,9 @@ public final class Bodies {
   /** {@code POST /__admin/push}: {@code text} or {@code base64}; no session broadcasts. */
   public record Push(String session, String text, String base64) {}
 
+  /** {@code PUT /__admin/scenarios/{name}/state}: the state to put the scenario in. */
+  public record ScenarioState(String state) {}
+
   /** How many connections an action reached. */
   public record Count(int count) {}
 

@@ -42,6 +42,7 @@ public final class AdminApi implements HttpHandler {
   private final AdminAuth auth;
   private final AdminOriginCheck origin;
   private final JournalWait wait;
+  private final ScenarioRoutes scenarios;
 
   public AdminApi(ServerCore server, String token) {
     this.server = server;
@@ -49,6 +50,7 @@ public final class AdminApi implements HttpHandler {
     this.auth = new AdminAuth(token);
     this.origin = new AdminOriginCheck(server.config().host());
     this.wait = new JournalWait(journal);
+    this.scenarios = new ScenarioRoutes(server.stubs().scenarios());
   }
 
   @Override
@@ -162,6 +164,8 @@ public final class AdminApi implements HttpHandler {
         return faults(request);
       case "stubs":
         return stubs(request);
+      case "scenarios":
+        return scenarios.route(request);
       case "reset":
         request.only(1, "POST");
         server.reset();
