@@ -24,7 +24,8 @@ final class ContainerFaults implements Faults {
           "hang", Fault.Hang.class,
           "refuse-handshakes", Fault.RefuseHandshakes.class,
           "drop", Fault.DropMessages.class,
-          "ping", Fault.Ping.class);
+          "ping", Fault.Ping.class,
+          "delay-handshakes", Fault.DelayHandshakes.class);
 
   private final AdminClient admin;
 
