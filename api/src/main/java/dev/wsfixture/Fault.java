@@ -1,6 +1,7 @@
 package dev.wsfixture;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * One way to break things on purpose, applied with {@link Faults#apply(Fault)} or {@code POST
@@ -9,7 +10,8 @@ import java.nio.charset.StandardCharsets;
  * <p>Targets: {@code session} and {@code connection} narrow a fault to one session's or one
  * connection's sockets; {@code null} means all. The one-shot kinds ({@link Close}, {@link Abort},
  * {@link Ping}) act on the connections open now; the standing kinds ({@link Delay}, {@link Hang},
- * {@link RefuseHandshakes}, {@link DropMessages}) stay until used up or {@link Faults#reset()}.
+ * {@link RefuseHandshakes}, {@link DropMessages}, {@link DelayHandshakes}) stay until used up or
+ * {@link Faults#reset()}.
  */
 public sealed interface Fault {
 
@@ -149,6 +151,44 @@ public sealed interface Fault {
     public Ping {
       payload = payload == null ? "" : payload;
       checkBytes("ping payload", payload, 125);
+    }
+  }
+
+  /**
+   * Let the next WebSocket handshakes wait before they are answered, one time per attempt, in
+   * order, then answer without delay again ({@code POST /__admin/faults/delay-handshakes}). The
+   * wait comes before the answer, whatever it is: with {@link RefuseHandshakes} for the first two
+   * attempts and {@code millis} {@code [0, 0, 3000]}, a test scripts "refuse twice, answer the
+   * third slowly". No server thread waits.
+   *
+   * @param path only handshakes on this path ({@code /}, {@code /echo}, {@code /ws/0101}), or
+   *     {@code null}
+   * @param session only handshakes for this session, or {@code null}
+   * @param millis the waits in milliseconds, one per attempt, each 0 to 600,000; 1 to 1,000 of them
+   */
+  record DelayHandshakes(String path, String session, List<Long> millis) implements Fault {
+    @Override
+    public FaultKind kind() {
+      return FaultKind.DELAY_HANDSHAKES;
+    }
+
+    public DelayHandshakes {
+      if (millis == null || millis.isEmpty() || millis.size() > 1000) {
+        throw new IllegalArgumentException(
+            "millis must list 1 to 1000 waits in milliseconds, one per handshake, such as"
+                + " [6000, 3000, 4000]; was "
+                + millis);
+      }
+      for (Long wait : millis) {
+        if (wait == null || wait < 0 || wait > 600_000) {
+          throw new IllegalArgumentException(
+              "each handshake wait must be 0 to 600000 milliseconds (10 minutes), was "
+                  + wait
+                  + " in "
+                  + millis);
+        }
+      }
+      millis = List.copyOf(millis);
     }
   }
 

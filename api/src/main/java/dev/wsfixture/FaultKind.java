@@ -22,7 +22,9 @@ public enum FaultKind {
   /** {@link Fault.DropMessages}: standing until used up. */
   DROP("drop", Fault.DropMessages.class, true),
   /** {@link Fault.Ping}: one-shot. */
-  PING("ping", Fault.Ping.class, false);
+  PING("ping", Fault.Ping.class, false),
+  /** {@link Fault.DelayHandshakes}: standing until used up. */
+  DELAY_HANDSHAKES("delay-handshakes", Fault.DelayHandshakes.class, true);
 
   private final String wireName;
   private final Class<? extends Fault> type;

@@ -5,22 +5,55 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One thing that happened on a WebSocket connection: a message received or sent, or a connection
- * opened or closed. Entries are immutable values, equal when all their accessors are, and ordered
- * by {@link #sequence()}.
+ * One thing that happened on a WebSocket connection: a message received or sent, a connection
+ * opened or closed, or a handshake attempt. Entries are immutable values, equal when all their
+ * accessors are, and ordered by {@link #sequence()}.
  *
  * <p>In the admin API's JSON an entry is an object with one field per accessor from {@link
- * #sequence()} to {@link #stub()}, in that order, which any JSON library reads; the public
+ * #sequence()} to {@link #status()}, in that order, which any JSON library reads; the public
  * constructor takes the same fields, in the same order.
  */
 public final class JournalEntry {
 
   static {
-    JournalEntryAccess.register(JournalEntry::new);
+    JournalEntryAccess.register(
+        (sequence,
+            time,
+            connectionId,
+            path,
+            sessionId,
+            direction,
+            type,
+            origin,
+            size,
+            text,
+            payload,
+            closeCode,
+            stub) ->
+            new JournalEntry(
+                sequence,
+                time,
+                connectionId,
+                path,
+                sessionId,
+                direction,
+                type,
+                origin,
+                size,
+                text,
+                payload,
+                closeCode,
+                stub,
+                null,
+                null,
+                null,
+                null,
+                null));
   }
 
   private final long sequence;
@@ -39,6 +72,11 @@ public final class JournalEntry {
 
   private final Integer closeCode;
   private final String stub;
+  private final String remoteAddress;
+  private final String originHeader;
+  private final List<String> subprotocols;
+  private final List<String> extensions;
+  private final Integer status;
 
   /**
    * The base64 of {@code payload}, made on the first call of {@link #base64()}: recording a frame
@@ -47,7 +85,8 @@ public final class JournalEntry {
   private String base64;
 
   /**
-   * An entry as the admin API's JSON describes it; the parameters are those of the accessors.
+   * An entry without the fields of a {@link EntryType#HANDSHAKE} entry, which are {@code null}; the
+   * parameters are those of the accessors.
    *
    * @throws NullPointerException if {@code time}, {@code path}, {@code direction}, {@code type} or
    *     {@code origin} is null
@@ -78,9 +117,61 @@ public final class JournalEntry {
         origin,
         size,
         text,
+        base64,
+        closeCode,
+        stub,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /**
+   * An entry as the admin API's JSON describes it; the parameters are those of the accessors.
+   *
+   * @throws NullPointerException if {@code time}, {@code path}, {@code direction}, {@code type} or
+   *     {@code origin} is null
+   * @throws IllegalArgumentException if {@code base64} is not valid base64
+   */
+  public JournalEntry(
+      long sequence,
+      Instant time,
+      long connectionId,
+      String path,
+      String sessionId,
+      Direction direction,
+      EntryType type,
+      Origin origin,
+      int size,
+      String text,
+      String base64,
+      Integer closeCode,
+      String stub,
+      String remoteAddress,
+      String originHeader,
+      List<String> subprotocols,
+      List<String> extensions,
+      Integer status) {
+    this(
+        sequence,
+        time,
+        connectionId,
+        path,
+        sessionId,
+        direction,
+        type,
+        origin,
+        size,
+        text,
         base64 == null ? null : Base64.getDecoder().decode(base64),
         closeCode,
-        stub);
+        stub,
+        remoteAddress,
+        originHeader,
+        subprotocols,
+        extensions,
+        status);
   }
 
   /**
@@ -101,7 +192,12 @@ public final class JournalEntry {
       String text,
       byte[] payload,
       Integer closeCode,
-      String stub) {
+      String stub,
+      String remoteAddress,
+      String originHeader,
+      List<String> subprotocols,
+      List<String> extensions,
+      Integer status) {
     this.sequence = sequence;
     this.time = Objects.requireNonNull(time, "time");
     this.connectionId = connectionId;
@@ -115,6 +211,11 @@ public final class JournalEntry {
     this.payload = payload;
     this.closeCode = closeCode;
     this.stub = stub;
+    this.remoteAddress = remoteAddress;
+    this.originHeader = originHeader;
+    this.subprotocols = subprotocols == null ? null : List.copyOf(subprotocols);
+    this.extensions = extensions == null ? null : List.copyOf(extensions);
+    this.status = status;
   }
 
   /** Position in the journal, starting at 1 and never reused until {@code reset}. */
@@ -122,12 +223,15 @@ public final class JournalEntry {
     return sequence;
   }
 
-  /** When the server saw or sent it. */
+  /** When the server saw or sent it; for a HANDSHAKE, when the attempt arrived. */
   public Instant time() {
     return time;
   }
 
-  /** The connection it belongs to; ids count up from 1 per server. */
+  /**
+   * The connection it belongs to; ids count up from 1 per server. A HANDSHAKE entry carries the id
+   * of the connection it opened, 0 when it was refused.
+   */
   public long connectionId() {
     return connectionId;
   }
@@ -164,7 +268,7 @@ public final class JournalEntry {
 
   /**
    * The payload of a TEXT message, the close reason of a CLOSED entry, the negotiated subprotocol
-   * of an OPENED entry, else {@code null}.
+   * of an OPENED entry, what a refused HANDSHAKE was told, else {@code null}.
    */
   public String text() {
     return text;
@@ -200,6 +304,46 @@ public final class JournalEntry {
    */
   public String stub() {
     return stub;
+  }
+
+  /**
+   * The client's address and port of a HANDSHAKE entry, {@code 127.0.0.1:50312}; else {@code null}.
+   */
+  public String remoteAddress() {
+    return remoteAddress;
+  }
+
+  /**
+   * The {@code Origin} header of a HANDSHAKE entry (a browser sends it, a program usually not);
+   * else {@code null}.
+   */
+  public String originHeader() {
+    return originHeader;
+  }
+
+  /**
+   * The subprotocols a HANDSHAKE offered ({@code Sec-WebSocket-Protocol}), in its order, possibly
+   * none; {@code null} for other entries.
+   */
+  public List<String> subprotocols() {
+    return subprotocols;
+  }
+
+  /**
+   * The extensions a HANDSHAKE offered ({@code Sec-WebSocket-Extensions}), one string per offer
+   * with its parameters, {@code permessage-deflate; client_max_window_bits}; {@code null} for other
+   * entries.
+   */
+  public List<String> extensions() {
+    return extensions;
+  }
+
+  /**
+   * The HTTP status a HANDSHAKE was answered with: 101 when accepted, else the refusal (400, 403,
+   * 426, 503...); {@code null} for other entries.
+   */
+  public Integer status() {
+    return status;
   }
 
   /**
@@ -241,9 +385,15 @@ public final class JournalEntry {
     if (closeCode != null) {
       line.append(' ').append(closeCode);
     }
+    if (status != null) {
+      line.append(' ').append(status);
+    }
+    if (remoteAddress != null) {
+      line.append(" from ").append(remoteAddress);
+    }
     if (text != null) {
       line.append(" \"").append(shorten(text, 80)).append('"');
-    } else if (type != EntryType.OPENED) {
+    } else if (type != EntryType.OPENED && type != EntryType.HANDSHAKE) {
       line.append(" [").append(size).append(" bytes]");
     }
     return line.toString();
@@ -272,7 +422,12 @@ public final class JournalEntry {
         && Objects.equals(text, that.text)
         && Arrays.equals(payload, that.payload)
         && Objects.equals(closeCode, that.closeCode)
-        && Objects.equals(stub, that.stub);
+        && Objects.equals(stub, that.stub)
+        && Objects.equals(remoteAddress, that.remoteAddress)
+        && Objects.equals(originHeader, that.originHeader)
+        && Objects.equals(subprotocols, that.subprotocols)
+        && Objects.equals(extensions, that.extensions)
+        && Objects.equals(status, that.status);
   }
 
   @Override
@@ -290,11 +445,16 @@ public final class JournalEntry {
             size,
             text,
             closeCode,
-            stub);
+            stub,
+            remoteAddress,
+            originHeader,
+            subprotocols,
+            extensions,
+            status);
     return 31 * hash + Arrays.hashCode(payload);
   }
 
-  /** All accessors from {@link #sequence()} to {@link #stub()}, as a record would show them. */
+  /** All accessors from {@link #sequence()} to {@link #status()}, as a record would show them. */
   @Override
   public String toString() {
     return "JournalEntry[sequence="
@@ -323,6 +483,16 @@ public final class JournalEntry {
         + closeCode
         + ", stub="
         + stub
+        + ", remoteAddress="
+        + remoteAddress
+        + ", originHeader="
+        + originHeader
+        + ", subprotocols="
+        + subprotocols
+        + ", extensions="
+        + extensions
+        + ", status="
+        + status
         + "]";
   }
 }

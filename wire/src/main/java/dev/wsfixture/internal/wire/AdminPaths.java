@@ -16,6 +16,7 @@ public final class AdminPaths {
   public static final String JOURNAL = "journal";
   public static final String JOURNAL_WAIT = "journal/wait";
   public static final String JOURNAL_STATS = "journal/stats";
+  public static final String JOURNAL_RECONNECTS = "journal/reconnects";
   public static final String PUSH = "push";
   public static final String FAULTS = "faults";
   public static final String STUBS = "stubs";

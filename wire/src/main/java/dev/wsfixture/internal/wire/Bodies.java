@@ -1,5 +1,8 @@
 package dev.wsfixture.internal.wire;
 
+import dev.wsfixture.JournalEntry;
+import java.util.List;
+
 /**
  * The JSON bodies of admin requests and answers that are not public types, written once for both
  * sides of the admin API: the server reads and writes them, the container's client too.
@@ -42,5 +45,22 @@ public final class Bodies {
   /** A confirmation without data: {@code {"ok":true}}. */
   public record Ok(boolean ok) {
     public static final Ok OK = new Ok(true);
+  }
+
+  /**
+   * {@code GET /__admin/journal/reconnects}: the connection the server dropped, the handshake
+   * attempts after it on its path, and the time before each attempt in milliseconds (the first from
+   * the drop), as {@code dev.wsfixture.Reconnects} has them.
+   */
+  public record Reconnects(
+      JournalEntry drop, List<JournalEntry> attempts, List<Long> intervalsMillis) {
+
+    /** The wire shape of {@code reconnects}. */
+    public static Reconnects of(dev.wsfixture.Reconnects reconnects) {
+      return new Reconnects(
+          reconnects.drop().orElse(null),
+          reconnects.attempts(),
+          reconnects.intervals().stream().map(java.time.Duration::toMillis).toList());
+    }
   }
 }

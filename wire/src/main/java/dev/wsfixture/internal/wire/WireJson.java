@@ -20,6 +20,7 @@ import dev.wsfixture.EntryType;
 import dev.wsfixture.JournalEntry;
 import dev.wsfixture.Origin;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The one JSON mapper of the admin API, used by the server and by the container's client alike, so
@@ -78,7 +79,12 @@ public final class WireJson {
     "text",
     "base64",
     "closeCode",
-    "stub"
+    "stub",
+    "remoteAddress",
+    "originHeader",
+    "subprotocols",
+    "extensions",
+    "status"
   })
   abstract static class JournalEntryJson {
 
@@ -96,7 +102,12 @@ public final class WireJson {
         @JsonProperty("text") String text,
         @JsonProperty("base64") String base64,
         @JsonProperty("closeCode") Integer closeCode,
-        @JsonProperty("stub") String stub) {}
+        @JsonProperty("stub") String stub,
+        @JsonProperty("remoteAddress") String remoteAddress,
+        @JsonProperty("originHeader") String originHeader,
+        @JsonProperty("subprotocols") List<String> subprotocols,
+        @JsonProperty("extensions") List<String> extensions,
+        @JsonProperty("status") Integer status) {}
 
     @JsonProperty("sequence")
     abstract long sequence();
@@ -136,5 +147,20 @@ public final class WireJson {
 
     @JsonProperty("stub")
     abstract String stub();
+
+    @JsonProperty("remoteAddress")
+    abstract String remoteAddress();
+
+    @JsonProperty("originHeader")
+    abstract String originHeader();
+
+    @JsonProperty("subprotocols")
+    abstract List<String> subprotocols();
+
+    @JsonProperty("extensions")
+    abstract List<String> extensions();
+
+    @JsonProperty("status")
+    abstract Integer status();
   }
 }

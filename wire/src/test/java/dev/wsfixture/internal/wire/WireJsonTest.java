@@ -38,7 +38,8 @@ class WireJsonTest {
             "{\"sequence\":4,\"time\":\"2026-11-25T18:30:00.456Z\",\"connectionId\":1,"
                 + "\"path\":\"/\",\"sessionId\":null,\"direction\":\"RECEIVED\",\"type\":\"BINARY\","
                 + "\"origin\":\"CLIENT\",\"size\":3,\"text\":null,\"base64\":\"AQID\","
-                + "\"closeCode\":null,\"stub\":null}");
+                + "\"closeCode\":null,\"stub\":null,\"remoteAddress\":null,\"originHeader\":null,"
+                + "\"subprotocols\":null,\"extensions\":null,\"status\":null}");
     assertThat(WireJson.mapper().readValue(json, JournalEntry.class)).isEqualTo(entry);
   }
 
@@ -51,6 +52,7 @@ class WireJsonTest {
             case DELAY -> "{\"millis\":5}";
             case REFUSE_HANDSHAKES -> "{\"count\":1,\"status\":503}";
             case DROP -> "{\"count\":1}";
+            case DELAY_HANDSHAKES -> "{\"millis\":[5]}";
             default -> "{}";
           };
       Fault fault = WireJson.mapper().readValue(body, kind.type());

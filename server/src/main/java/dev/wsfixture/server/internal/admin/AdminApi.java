@@ -2,6 +2,7 @@ package dev.wsfixture.server.internal.admin;
 
 import dev.wsfixture.Fault;
 import dev.wsfixture.FaultKind;
+import dev.wsfixture.Reconnects;
 import dev.wsfixture.Stub;
 import dev.wsfixture.internal.JournalStore;
 import dev.wsfixture.internal.ServerCore;
@@ -261,6 +262,10 @@ public final class AdminApi implements HttpHandler {
       request.allow(2, "GET");
       return new Bodies.JournalStats(journal.size(), journal.dropped());
     }
+    if (sub.equals("reconnects")) {
+      request.allow(2, "GET");
+      return Bodies.Reconnects.of(Reconnects.in(journal.entries()));
+    }
     if (sub.equals("wait")) {
       request.allow(2, "GET");
       wait.start(request.exchange);
@@ -270,7 +275,7 @@ public final class AdminApi implements HttpHandler {
         "unknown_endpoint",
         "no admin endpoint /__admin/journal/"
             + sub
-            + "; try /journal, /journal/wait, /journal/stats");
+            + "; try /journal, /journal/wait, /journal/stats, /journal/reconnects");
   }
 
   private Object faults(Request request) {

@@ -30,7 +30,9 @@ final class ConsoleLog {
   }
 
   void entry(JournalEntry entry) {
-    if (quiet || entry.type() == EntryType.PONG) {
+    boolean accepted =
+        entry.type() == EntryType.HANDSHAKE && Integer.valueOf(101).equals(entry.status());
+    if (quiet || entry.type() == EntryType.PONG || accepted) {
       return;
     }
     String who = "connection " + entry.connectionId() + " (" + escape(entry.path()) + ")";
@@ -62,6 +64,13 @@ final class ConsoleLog {
                   + " bytes binary]";
           case PING -> "Ping from " + who;
           case PONG -> "Pong from " + who;
+          case HANDSHAKE ->
+              "Handshake refused on "
+                  + entry.path()
+                  + " from "
+                  + entry.remoteAddress()
+                  + ": "
+                  + entry.status();
         };
     out.println(line);
   }
