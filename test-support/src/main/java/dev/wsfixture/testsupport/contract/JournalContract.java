@@ -38,7 +38,10 @@ public abstract class JournalContract extends FixtureContract {
       assertThat(server().journal().received())
           .extracting(JournalEntry::text)
           .containsExactly("one");
-      assertThat(server().journal().entries().get(0).type()).isEqualTo(EntryType.OPENED);
+      assertThat(server().journal().entries())
+          .extracting(JournalEntry::type)
+          .as("a handshake attempt, then its connection")
+          .startsWith(EntryType.HANDSHAKE, EntryType.OPENED);
 
       List<ConnectionInfo> connections = server().connections();
       assertThat(connections)
@@ -104,10 +107,11 @@ public abstract class JournalContract extends FixtureContract {
                       .journal()
                       .await("2 pongs", e -> e.type() == EntryType.PONG, 2, Duration.ofMillis(300)))
           .isInstanceOf(JournalAssertionError.class)
-          .hasMessageStartingWith("Expected 2 pongs within 300 ms, but the journal has 3 entries:")
+          .hasMessageStartingWith("Expected 2 pongs within 300 ms, but the journal has 4 entries:")
+          .hasMessageContaining("RECEIVED HANDSHAKE 101")
           .hasMessageContaining("RECEIVED TEXT \"only this\"")
           .hasMessageContaining("SENT TEXT (echo) \"Echo: only this\"")
-          .satisfies(e -> assertThat(((JournalAssertionError) e).journal()).hasSize(3));
+          .satisfies(e -> assertThat(((JournalAssertionError) e).journal()).hasSize(4));
     }
   }
 
@@ -117,6 +121,7 @@ public abstract class JournalContract extends FixtureContract {
     try (JdkClient client = JdkClient.connect(server().echoUri())) {
       client.send("a");
       client.nextText();
+      assertThat(server().journal().take(wait).type()).isEqualTo(EntryType.HANDSHAKE);
       assertThat(server().journal().take(wait).type()).isEqualTo(EntryType.OPENED);
       assertThat(server().journal().take(wait).text()).isEqualTo("a");
       assertThat(server().journal().take(wait).text()).isEqualTo("Echo: a");
