@@ -143,7 +143,14 @@ final class AdminJson {
   /** Jackson names what it found only as a token in its message: {@code JsonToken.START_ARRAY}. */
   private static final Pattern TOKEN = Pattern.compile("JsonToken\\.([A-Z_]+)");
 
+  /** A coercion the mapper refuses names the value: {@code Cannot coerce String value ("soon")}. */
+  private static final Pattern COERCED = Pattern.compile("Cannot coerce \\w+ value \\((.*?)\\) to");
+
   private static String found(MismatchedInputException e) {
+    Matcher coerced = COERCED.matcher(String.valueOf(e.getOriginalMessage()));
+    if (coerced.find()) {
+      return ", found " + coerced.group(1);
+    }
     Matcher named = TOKEN.matcher(String.valueOf(e.getOriginalMessage()));
     JsonToken token = null;
     if (named.find()) {
