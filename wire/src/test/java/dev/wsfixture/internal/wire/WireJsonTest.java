@@ -51,6 +51,9 @@ class WireJsonTest {
             case DELAY -> "{\"millis\":5}";
             case REFUSE_HANDSHAKES -> "{\"count\":1,\"status\":503}";
             case DROP -> "{\"count\":1}";
+            case FRAGMENT -> "{\"frameSize\":4}";
+            case THROTTLE -> "{\"bytesPerSecond\":100}";
+            case FRAME -> "{\"opcode\":1,\"text\":\"x\"}";
             default -> "{}";
           };
       Fault fault = WireJson.mapper().readValue(body, kind.type());
