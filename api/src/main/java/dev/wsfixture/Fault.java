@@ -9,9 +9,11 @@ import java.util.List;
  *
  * <p>Targets: {@code session} and {@code connection} narrow a fault to one session's or one
  * connection's sockets; {@code null} means all. The one-shot kinds ({@link Close}, {@link Abort},
- * {@link Ping}) act on the connections open now; the standing kinds ({@link Delay}, {@link Hang},
- * {@link RefuseHandshakes}, {@link DropMessages}, {@link DelayHandshakes}) stay until used up or
- * {@link Faults#reset()}.
+ * {@link Ping}, {@link RawFrame}, {@link Cut}) act on the connections open now; the standing kinds
+ * ({@link Delay}, {@link Hang}, {@link RefuseHandshakes}, {@link DropMessages}, {@link
+ * DelayHandshakes}, {@link Fragment}, {@link IgnoreClose}, {@link NoPong}, {@link Throttle}, {@link
+ * StopReading}) stay until used up or {@link Faults#reset()}, and also reach the connections opened
+ * later. A later standing fault of the same kind for the same target replaces the earlier one.
  */
 public sealed interface Fault {
 
@@ -26,18 +28,29 @@ public sealed interface Fault {
    *
    * @param session only this session's connections, or {@code null}
    * @param connection only this connection, or {@code null}
-   * @param code the close code: 1000-1003, 1007-1014 or 3000-4999
-   * @param reason the close reason, at most 123 bytes of UTF-8; {@code null} for none
+   * @param code the close code: 1000-1003, 1007-1014 or 3000-4999; {@code null} sends a close frame
+   *     with an empty payload, which the client must report as 1005 (no status received)
+   * @param reason the close reason, at most 123 bytes of UTF-8; {@code null} for none. A close
+   *     without a code carries no reason either
    */
-  record Close(String session, Long connection, int code, String reason) implements Fault {
+  record Close(String session, Long connection, Integer code, String reason) implements Fault {
     @Override
     public FaultKind kind() {
       return FaultKind.CLOSE;
     }
 
     public Close {
-      checkCloseCode(code);
       reason = reason == null ? "" : reason;
+      if (code == null) {
+        if (!reason.isEmpty()) {
+          throw new IllegalArgumentException(
+              "a close without a code has an empty payload and cannot carry the reason '"
+                  + reason
+                  + "': give a code too, or leave the reason out");
+        }
+      } else {
+        checkCloseCode(code);
+      }
       checkBytes("close reason", reason, MAX_REASON_BYTES);
     }
   }
@@ -57,14 +70,15 @@ public sealed interface Fault {
   }
 
   /**
-   * Delay every reply (echo and stub answers; not pushes) by {@code millis}, keeping their order
-   * ({@code POST /__admin/faults/delay}). A later delay for the same target replaces this one; 0
-   * removes it.
+   * Delay every reply (echo and stub answers; not pushes) by {@code millis} plus a random 0 to
+   * {@code jitterMillis}, keeping their order ({@code POST /__admin/faults/delay}). A later delay
+   * for the same target replaces this one; 0 (and no jitter) removes it.
    *
    * @param session only replies on this session's connections, or {@code null}
    * @param millis the delay in milliseconds, 0 to 600,000
+   * @param jitterMillis the most that is added at random to each reply's delay, 0 to 600,000
    */
-  record Delay(String session, long millis) implements Fault {
+  record Delay(String session, long millis, long jitterMillis) implements Fault {
     @Override
     public FaultKind kind() {
       return FaultKind.DELAY;
@@ -75,6 +89,15 @@ public sealed interface Fault {
         throw new IllegalArgumentException(
             "delay must be 0 to 600000 milliseconds (10 minutes), was " + millis);
       }
+      if (jitterMillis < 0 || jitterMillis > 600_000) {
+        throw new IllegalArgumentException(
+            "jitterMillis must be 0 to 600000 milliseconds (10 minutes), was " + jitterMillis);
+      }
+    }
+
+    /** A delay without jitter. */
+    public Delay(String session, long millis) {
+      this(session, millis, 0);
     }
   }
 
@@ -189,6 +212,190 @@ public sealed interface Fault {
         }
       }
       millis = List.copyOf(millis);
+    }
+  }
+
+  /**
+   * Send every message (echo, stub reply, push) as a first frame plus CONTINUATION frames of at
+   * most {@code frameSize} payload bytes, FIN on the last ({@code POST /__admin/faults/fragment}).
+   * Control frames are never fragmented, as RFC 6455 5.4 requires.
+   *
+   * @param session only this session's connections, or {@code null}
+   * @param connection only this connection, or {@code null}
+   * @param frameSize the most payload bytes a fragment carries, at least 1
+   * @param pingBetween whether to send an empty PING between two fragments (allowed by RFC 6455
+   *     5.4)
+   */
+  record Fragment(String session, Long connection, int frameSize, boolean pingBetween)
+      implements Fault {
+    @Override
+    public FaultKind kind() {
+      return FaultKind.FRAGMENT;
+    }
+
+    public Fragment {
+      if (frameSize < 1) {
+        throw new IllegalArgumentException(
+            "frameSize is the most payload bytes of one fragment and must be at least 1, was "
+                + frameSize);
+      }
+    }
+  }
+
+  /**
+   * Never answer the client's close frame and keep the TCP connection open, so that the client's
+   * close timeout has to end it ({@code POST /__admin/faults/ignore-close}).
+   *
+   * @param session only this session's connections, or {@code null}
+   * @param connection only this connection, or {@code null}
+   */
+  record IgnoreClose(String session, Long connection) implements Fault {
+    @Override
+    public FaultKind kind() {
+      return FaultKind.IGNORE_CLOSE;
+    }
+  }
+
+  /**
+   * Answer no PING with a PONG, while replies keep flowing, for heartbeat timeouts ({@code POST
+   * /__admin/faults/no-pong}).
+   *
+   * @param session only this session's connections, or {@code null}
+   * @param connection only this connection, or {@code null}
+   */
+  record NoPong(String session, Long connection) implements Fault {
+    @Override
+    public FaultKind kind() {
+      return FaultKind.NO_PONG;
+    }
+  }
+
+  /**
+   * Trickle everything the server writes to the socket out at {@code bytesPerSecond}, so that
+   * frames arrive in pieces ({@code POST /__admin/faults/throttle}).
+   *
+   * @param session only this session's connections, or {@code null}
+   * @param connection only this connection, or {@code null}
+   * @param bytesPerSecond the rate, at least 1
+   */
+  record Throttle(String session, Long connection, long bytesPerSecond) implements Fault {
+    @Override
+    public FaultKind kind() {
+      return FaultKind.THROTTLE;
+    }
+
+    public Throttle {
+      if (bytesPerSecond < 1) {
+        throw new IllegalArgumentException(
+            "bytesPerSecond must be at least 1, was " + bytesPerSecond);
+      }
+    }
+  }
+
+  /**
+   * Stop reading the socket, so that what the client writes backs up in TCP, until {@link
+   * Faults#reset()} ({@code POST /__admin/faults/stop-reading}).
+   *
+   * @param session only this session's connections, or {@code null}
+   * @param connection only this connection, or {@code null}
+   */
+  record StopReading(String session, Long connection) implements Fault {
+    @Override
+    public FaultKind kind() {
+      return FaultKind.STOP_READING;
+    }
+  }
+
+  /**
+   * Write exactly this one frame, unchecked, between two of the server's frames ({@code POST
+   * /__admin/faults/frame}): reserved opcodes, RSV bits, a masked server frame, invalid UTF-8 in a
+   * TEXT frame, a control frame over 125 bytes, a length header that lies. The journal records it
+   * as a SENT BINARY entry of origin SERVER whose bytes are the whole frame as written and whose
+   * text describes its header.
+   *
+   * @param session only this session's connections, or {@code null}
+   * @param connection only this connection, or {@code null}
+   * @param opcode the opcode, 0-15
+   * @param fin the FIN bit; {@code null} means true
+   * @param rsv the three RSV bits as a number, 0-7 (4 is RSV1)
+   * @param mask whether to mask the payload (with a random key), which no server may do
+   * @param text the payload as UTF-8 text, or {@code null}
+   * @param base64 the payload as base64, or {@code null}; at most one of {@code text} and {@code
+   *     base64}, neither for an empty payload
+   * @param declaredLength the payload length the header declares, or {@code null} for the true one
+   */
+  record RawFrame(
+      String session,
+      Long connection,
+      Integer opcode,
+      Boolean fin,
+      int rsv,
+      boolean mask,
+      String text,
+      String base64,
+      Long declaredLength)
+      implements Fault {
+    @Override
+    public FaultKind kind() {
+      return FaultKind.FRAME;
+    }
+
+    public RawFrame {
+      if (opcode == null || opcode < 0 || opcode > 15) {
+        throw new IllegalArgumentException(
+            "opcode must be 0-15 (0 continuation, 1 text, 2 binary, 8 close, 9 ping, 10 pong, the"
+                + " rest reserved), was "
+                + opcode);
+      }
+      fin = fin == null ? Boolean.TRUE : fin;
+      if (rsv < 0 || rsv > 7) {
+        throw new IllegalArgumentException(
+            "rsv is the three RSV bits as a number and must be 0-7, was " + rsv);
+      }
+      if (text != null && base64 != null) {
+        throw new IllegalArgumentException("give the payload as text or as base64, not both");
+      }
+      if (base64 != null) {
+        try {
+          java.util.Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("base64 is not valid base64: " + e.getMessage(), e);
+        }
+      }
+      if (declaredLength != null && declaredLength < 0) {
+        throw new IllegalArgumentException(
+            "declaredLength must be at least 0, was " + declaredLength);
+      }
+    }
+
+    /** The payload's bytes. */
+    public byte[] payload() {
+      if (text != null) {
+        return text.getBytes(StandardCharsets.UTF_8);
+      }
+      return base64 == null ? new byte[0] : java.util.Base64.getDecoder().decode(base64);
+    }
+  }
+
+  /**
+   * Cut the next message written after {@code afterBytes} bytes on the wire (its header included),
+   * then reset the TCP connection: a frame that never ends ({@code POST /__admin/faults/cut}). A
+   * message shorter than that goes out whole and the reset follows it.
+   *
+   * @param session only this session's connections, or {@code null}
+   * @param connection only this connection, or {@code null}
+   * @param afterBytes how many bytes of the message reach the client, at least 0
+   */
+  record Cut(String session, Long connection, long afterBytes) implements Fault {
+    @Override
+    public FaultKind kind() {
+      return FaultKind.CUT;
+    }
+
+    public Cut {
+      if (afterBytes < 0) {
+        throw new IllegalArgumentException("afterBytes must be at least 0, was " + afterBytes);
+      }
     }
   }
 

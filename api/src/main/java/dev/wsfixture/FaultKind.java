@@ -24,7 +24,21 @@ public enum FaultKind {
   /** {@link Fault.Ping}: one-shot. */
   PING("ping", Fault.Ping.class, false),
   /** {@link Fault.DelayHandshakes}: standing until used up. */
-  DELAY_HANDSHAKES("delay-handshakes", Fault.DelayHandshakes.class, true);
+  DELAY_HANDSHAKES("delay-handshakes", Fault.DelayHandshakes.class, true),
+  /** {@link Fault.Fragment}: standing. */
+  FRAGMENT("fragment", Fault.Fragment.class, true),
+  /** {@link Fault.RawFrame}: one-shot. */
+  FRAME("frame", Fault.RawFrame.class, false),
+  /** {@link Fault.IgnoreClose}: standing. */
+  IGNORE_CLOSE("ignore-close", Fault.IgnoreClose.class, true),
+  /** {@link Fault.NoPong}: standing. */
+  NO_PONG("no-pong", Fault.NoPong.class, true),
+  /** {@link Fault.Throttle}: standing. */
+  THROTTLE("throttle", Fault.Throttle.class, true),
+  /** {@link Fault.StopReading}: standing. */
+  STOP_READING("stop-reading", Fault.StopReading.class, true),
+  /** {@link Fault.Cut}: one-shot. */
+  CUT("cut", Fault.Cut.class, false);
 
   private final String wireName;
   private final Class<? extends Fault> type;

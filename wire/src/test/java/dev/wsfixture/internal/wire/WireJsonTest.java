@@ -53,6 +53,9 @@ class WireJsonTest {
             case REFUSE_HANDSHAKES -> "{\"count\":1,\"status\":503}";
             case DROP -> "{\"count\":1}";
             case DELAY_HANDSHAKES -> "{\"millis\":[5]}";
+            case FRAGMENT -> "{\"frameSize\":4}";
+            case THROTTLE -> "{\"bytesPerSecond\":100}";
+            case FRAME -> "{\"opcode\":1,\"text\":\"x\"}";
             default -> "{}";
           };
       Fault fault = WireJson.mapper().readValue(body, kind.type());
