@@ -71,7 +71,7 @@ class ServerStateViewTest {
     server.stubs().add(Stub.exact("ping").reply("pong").withId("pinger"));
 
     assertThat(page.serverState().awaitFault("delay"))
-        .isEqualTo("delay session=\"0101\" millis=250");
+        .isEqualTo("delay session=\"0101\" millis=250 jitterMillis=0");
     assertThat(page.serverState().awaitStub("pinger"))
         .isEqualTo("pinger: EXACT \"ping\" \u2192 1 reply");
     server.stubs().clear();
