@@ -249,8 +249,12 @@ class StandaloneServerIT {
         reader.join();
       }
       assertThat(unreadable).as("reads of a half-written file").isEmpty();
+      // The file is written on a thread of its own, shortly after each answer.
+      await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () -> assertThat(json.readTree(file.toFile()).get("sessions")).hasSize(30));
       JsonNode saved = json.readTree(file.toFile());
-      assertThat(saved.get("sessions")).hasSize(30);
       assertThat(saved.get("sessions").get(0).asText()).isEqualTo("kept-0");
       try (Stream<Path> files = Files.list(dir)) {
         assertThat(files).as("no temporary files left behind").containsExactly(file);
