@@ -71,6 +71,7 @@ final class ConsoleLog {
                   + entry.remoteAddress()
                   + ": "
                   + entry.status();
+          case DEVIATION -> "Replay deviation on " + who + ": " + shorten(entry.text());
         };
     out.println(line);
   }
