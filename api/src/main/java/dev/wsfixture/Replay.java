@@ -152,19 +152,34 @@ public record Replay(
    * annotation's form).
    */
   public Replay timing(String timing) {
+    return scaled(timeScale(timing));
+  }
+
+  /**
+   * The time scale of {@code real} (1), {@code fast} (0) or a factor such as {@code 0.5}.
+   *
+   * @throws IllegalArgumentException for anything else, saying what is expected
+   */
+  public static double timeScale(String timing) {
     Objects.requireNonNull(timing, "timing");
-    return switch (timing.strip()) {
-      case "real" -> realTime();
-      case "fast" -> asFastAsPossible();
-      default -> {
-        try {
-          yield scaled(Double.parseDouble(timing.strip()));
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException(
-              "replay timing: expected real, fast or a factor such as 0.5, not '" + timing + "'");
-        }
+    String value = timing.strip();
+    double scale;
+    if (value.equals("real")) {
+      scale = 1;
+    } else if (value.equals("fast")) {
+      scale = 0;
+    } else {
+      try {
+        scale = Double.parseDouble(value);
+      } catch (NumberFormatException e) {
+        scale = -1;
       }
-    };
+    }
+    if (!(scale >= 0) || Double.isInfinite(scale)) {
+      throw new IllegalArgumentException(
+          "replay timing: expected real, fast or a factor such as 0.5, not '" + timing + "'");
+    }
+    return scale;
   }
 
   public Replay ignoringFields(String... names) {

@@ -1,6 +1,9 @@
 package dev.wsfixture.junit;
 
+import dev.wsfixture.Replay;
 import dev.wsfixture.embedded.EchoServer;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
@@ -9,6 +12,11 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.net.BindException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -70,6 +78,41 @@ record Declaration(WebSocketEchoServer annotation, String where) {
     }
   }
 
+  /**
+   * The file of {@code replay}: the path as given if it exists, else the class-path resource of
+   * that name (copied to a temporary file when it lies inside a jar).
+   */
+  private static Path recording(String replay) {
+    Path file = Path.of(replay);
+    if (Files.exists(file)) {
+      return file;
+    }
+    String resource = replay.startsWith("/") ? replay.substring(1) : replay;
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    URL url = loader == null ? null : loader.getResource(resource);
+    if (url == null) {
+      throw new IllegalArgumentException(
+          "replay '"
+              + replay
+              + "' is neither a file (relative to "
+              + Path.of("").toAbsolutePath()
+              + ") nor a class-path resource");
+    }
+    try {
+      if (url.getProtocol().equals("file")) {
+        return Path.of(url.toURI());
+      }
+      Path copy = Files.createTempFile("wsfixture-replay-", ".jsonl");
+      copy.toFile().deleteOnExit();
+      try (InputStream in = url.openStream()) {
+        Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+      }
+      return copy;
+    } catch (IOException | URISyntaxException e) {
+      throw new IllegalArgumentException("replay '" + replay + "' cannot be read: " + e, e);
+    }
+  }
+
   /** Starts the server this declaration asks for. */
   EchoServer start() {
     try {
@@ -91,6 +134,14 @@ record Declaration(WebSocketEchoServer annotation, String where) {
       }
       if (annotation.tls()) {
         builder.tls();
+      }
+      if (!annotation.replay().isEmpty()) {
+        builder.replay(
+            Replay.of(recording(annotation.replay()))
+                .timing(annotation.replayTiming())
+                .ignoringFields(annotation.replayIgnoredFields())
+                .copyingFields(annotation.replayCopiedFields())
+                .onDeviation(Replay.Deviation.parse(annotation.onDeviation())));
       }
       return builder.start();
     } catch (IllegalArgumentException e) {

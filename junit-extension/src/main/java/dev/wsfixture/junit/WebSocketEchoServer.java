@@ -153,4 +153,30 @@ public @interface WebSocketEchoServer {
    * test's client trusts it through {@code server.sslContext()}. Off by default.
    */
   boolean tls() default false;
+
+  /**
+   * A recording to replay instead of the echo on the paths it recorded (see {@code
+   * docs/recording.md} and {@code Replay}): a file path, relative to the working directory, or else
+   * a class-path resource such as {@code recordings/chat.jsonl}. None by default. Check the client
+   * followed it with {@code server.journal().assertNoDeviations()}.
+   */
+  String replay() default "";
+
+  /**
+   * How the replay keeps the recorded delays: {@code real} (the default), {@code fast}, or a factor
+   * such as {@code 0.5}.
+   */
+  String replayTiming() default "real";
+
+  /** JSON fields whose values the replay does not compare (timestamps). */
+  String[] replayIgnoredFields() default {};
+
+  /** JSON fields the replay copies from the client's message into the replies (request ids). */
+  String[] replayCopiedFields() default {};
+
+  /**
+   * What the replay does with a client message the recording does not expect: {@code close} (with
+   * 1008, the default), {@code close:CODE}, {@code echo} or {@code ignore}. Always journaled.
+   */
+  String onDeviation() default "close";
 }

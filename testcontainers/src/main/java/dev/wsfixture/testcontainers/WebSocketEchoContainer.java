@@ -6,6 +6,7 @@ import com.github.dockerjava.api.model.HealthCheck;
 import dev.wsfixture.ConnectionInfo;
 import dev.wsfixture.Faults;
 import dev.wsfixture.Journal;
+import dev.wsfixture.Replay;
 import dev.wsfixture.Stubs;
 import dev.wsfixture.WebSocketFixture;
 import dev.wsfixture.internal.api.SessionIds;
@@ -29,6 +30,7 @@ import java.util.Set;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.MountableFile;
 
 /**
  * The wsfixture WebSocket echo and session server in a Docker container. It is a {@link
@@ -144,6 +146,40 @@ public class WebSocketEchoContainer extends GenericContainer<WebSocketEchoContai
       throw new IllegalArgumentException("maxMessageSize must be at least 1 byte, was " + bytes);
     }
     return withEnv("WSFIXTURE_MAX_MESSAGE_SIZE", Long.toString(bytes));
+  }
+
+  /** Where {@link #withReplay(Replay)} puts the recording inside the container. */
+  static final String REPLAY_PATH = "/recordings/replay.jsonl";
+
+  /**
+   * Replays a recording (see {@code docs/recording.md}) instead of echoing on the paths it
+   * recorded: the file is copied into the container and the replay's settings passed on. Check that
+   * the client followed it with {@code journal().assertNoDeviations()}.
+   */
+  public WebSocketEchoContainer withReplay(Replay replay) {
+    Objects.requireNonNull(replay, "replay");
+    if (!java.nio.file.Files.isRegularFile(replay.recording())) {
+      throw new IllegalArgumentException("recording " + replay.recording() + " does not exist");
+    }
+    withCopyFileToContainer(
+        MountableFile.forHostPath(replay.recording().toAbsolutePath(), 0644), REPLAY_PATH);
+    withEnv("WSFIXTURE_REPLAY", REPLAY_PATH);
+    withEnv("WSFIXTURE_REPLAY_TIMING", Double.toString(replay.timeScale()));
+    if (!replay.ignoredFields().isEmpty()) {
+      withEnv("WSFIXTURE_REPLAY_IGNORE_FIELDS", String.join(",", replay.ignoredFields()));
+    }
+    if (!replay.copiedFields().isEmpty()) {
+      withEnv("WSFIXTURE_REPLAY_COPY_FIELDS", String.join(",", replay.copiedFields()));
+    }
+    Replay.Deviation deviation = replay.onDeviation();
+    withEnv(
+        "WSFIXTURE_ON_DEVIATION",
+        switch (deviation.answer()) {
+          case CLOSE -> "close:" + deviation.closeCode();
+          case ECHO -> "echo";
+          case IGNORE -> "ignore";
+        });
+    return self();
   }
 
   /** How long the journal's {@code await…} methods wait: 5 seconds unless set. */

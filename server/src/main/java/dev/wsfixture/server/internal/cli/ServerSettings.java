@@ -1,5 +1,6 @@
 package dev.wsfixture.server.internal.cli;
 
+import dev.wsfixture.Replay;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,11 @@ final class ServerSettings {
   String echoPrefix;
   long maxMessageSize;
   Path sessionsFile;
+  Path replay;
+  double replayTiming = 1;
+  final List<String> replayIgnoredFields = new ArrayList<>();
+  final List<String> replayCopiedFields = new ArrayList<>();
+  Replay.Deviation onDeviation = Replay.Deviation.close();
   int maxSessions;
   String adminToken;
   boolean noAdmin;

@@ -1,5 +1,6 @@
 package dev.wsfixture.server.internal.cli;
 
+import dev.wsfixture.Replay;
 import dev.wsfixture.embedded.EchoServer;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -121,6 +122,14 @@ public final class StandaloneMain {
       builder.idleTimeout(Duration.ofSeconds(settings.idleTimeoutSeconds));
     }
     settings.sessions.forEach(builder::session);
+    if (settings.replay != null) {
+      builder.replay(
+          Replay.of(settings.replay)
+              .scaled(settings.replayTiming)
+              .ignoringFields(settings.replayIgnoredFields.toArray(new String[0]))
+              .copyingFields(settings.replayCopiedFields.toArray(new String[0]))
+              .onDeviation(settings.onDeviation));
+    }
     EchoServer server = builder.start();
     boolean tls = settings.tls || settings.keyStore != null;
     log.listening(settings.host, server.port(), tls, server.sessions());
