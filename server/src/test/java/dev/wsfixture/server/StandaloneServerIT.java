@@ -319,6 +319,73 @@ class StandaloneServerIT {
   }
 
   @Test
+  void replayPlaysARecordingAndJournalsADeviationOverHttp(@TempDir Path dir) throws Exception {
+    Path recording = dir.resolve("ticker.jsonl");
+    Files.writeString(
+        recording,
+        """
+        {"recording":1}
+        {"connection":1,"ms":0,"type":"OPEN","path":"/ticker"}
+        {"connection":1,"ms":500,"direction":"SENT","type":"TEXT","text":"{\\"tick\\":1}"}
+        {"connection":1,"ms":600,"direction":"RECEIVED","type":"TEXT","text":"{\\"ack\\":1,\\"id\\":\\"a\\"}"}
+        {"connection":1,"ms":601,"direction":"SENT","type":"TEXT","text":"{\\"acked\\":1,\\"id\\":\\"a\\"}"}
+        """);
+    try (ServerProcess server =
+        ServerProcess.start(
+            "--port",
+            "0",
+            "--replay",
+            recording.toString(),
+            "--replay-timing",
+            "fast",
+            "--replay-copy-field",
+            "id",
+            "--on-deviation",
+            "close:4400",
+            "--quiet")) {
+      int port = server.awaitPort();
+      URI ticker = URI.create("ws://127.0.0.1:" + port + "/ticker");
+      try (JdkClient client = JdkClient.connect(ticker)) {
+        assertThat(client.nextText()).isEqualTo("{\"tick\":1}");
+        client.send("{\"ack\":1,\"id\":\"mine\"}");
+        assertThat(client.nextText()).isEqualTo("{\"acked\":1,\"id\":\"mine\"}");
+      }
+      try (JdkClient client = JdkClient.connect(ticker)) {
+        client.nextText();
+        client.send("{\"ack\":2,\"id\":\"x\"}");
+        assertThat(client.awaitClose().code()).isEqualTo(4400);
+      }
+      HttpResponse<String> deviations =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              "http://127.0.0.1:" + port + "/__admin/journal?type=DEVIATION"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(deviations.statusCode()).isEqualTo(200);
+      assertThat(deviations.body())
+          .contains("\"type\":\"DEVIATION\"")
+          .contains("field ack: 1 was expected, not 2");
+    }
+  }
+
+  @Test
+  void aBadRecordingEndsWithOneLineNamingTheLine(@TempDir Path dir) throws Exception {
+    Path recording = dir.resolve("bad.jsonl");
+    Files.writeString(recording, "{\"recording\":1}\n{\"connection\":1,\"type\":\"SHOUT\"}\n");
+    try (ServerProcess server =
+        ServerProcess.start("--port", "0", "--replay", recording.toString())) {
+      assertThat(server.awaitExit()).isEqualTo(1);
+      assertThat(server.errLines())
+          .singleElement()
+          .asString()
+          .contains("line 2")
+          .contains("\"type\" must be one of OPEN, TEXT, BINARY, PING, PONG, CLOSE, not 'SHOUT'");
+    }
+  }
+
+  @Test
   void badSessionIdEndsWithOneClearLine() throws Exception {
     try (ServerProcess server = ServerProcess.start("--port", "0", "--session", "a b")) {
       assertThat(server.awaitExit()).isNotZero();

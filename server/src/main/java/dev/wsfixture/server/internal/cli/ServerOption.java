@@ -85,67 +85,6 @@ enum ServerOption {
       settings.sessionsFile = Values.path(text);
     }
   },
-  REPLAY(
-      VALUE,
-      "--replay",
-      "FILE",
-      "WSFIXTURE_REPLAY",
-      null,
-      "Replay this recording (docs/recording.md) on the paths it recorded, instead of the echo") {
-    @Override
-    void apply(ServerSettings settings, String text) {
-      settings.replay = Values.path(text);
-    }
-  },
-  REPLAY_TIMING(
-      VALUE,
-      "--replay-timing",
-      "TIMING",
-      "WSFIXTURE_REPLAY_TIMING",
-      "real",
-      "How a replay keeps the recorded delays: real, fast (none), or a factor such as 0.5") {
-    @Override
-    void apply(ServerSettings settings, String text) {
-      settings.replayTiming = Replay.timeScale(text);
-    }
-  },
-  REPLAY_IGNORE_FIELD(
-      LIST,
-      "--replay-ignore-field",
-      "NAME",
-      "WSFIXTURE_REPLAY_IGNORE_FIELDS",
-      null,
-      "JSON field whose value a replay does not compare (timestamps); repeatable") {
-    @Override
-    void apply(ServerSettings settings, String text) {
-      settings.replayIgnoredFields.addAll(Values.commaSeparated(text));
-    }
-  },
-  REPLAY_COPY_FIELD(
-      LIST,
-      "--replay-copy-field",
-      "NAME",
-      "WSFIXTURE_REPLAY_COPY_FIELDS",
-      null,
-      "JSON field a replay copies from the client's message into the replies (request ids);"
-          + " repeatable") {
-    @Override
-    void apply(ServerSettings settings, String text) {
-      settings.replayCopiedFields.addAll(Values.commaSeparated(text));
-    }
-  },
-  ON_DEVIATION(
-      VALUE,
-      "--on-deviation",
-      "ANSWER",
-      "WSFIXTURE_ON_DEVIATION",
-      "close",
-      "What a replay does with a message it did not expect: close, close:CODE, echo, ignore") {
-    @Override
-    void apply(ServerSettings settings, String text) {
-      settings.onDeviation = Replay.Deviation.parse(text);
-    }
-  },
   MAX_SESSIONS(
       VALUE,
       "--max-sessions",
@@ -281,6 +220,67 @@ enum ServerOption {
     @Override
     void apply(ServerSettings settings, String text) {
       settings.keyStorePassword = text;
+    }
+  },
+  REPLAY(
+      VALUE,
+      "--replay",
+      "FILE",
+      "WSFIXTURE_REPLAY",
+      null,
+      "Replay this recording (docs/recording.md) on the paths it recorded, instead of the echo") {
+    @Override
+    void apply(ServerSettings settings, String text) {
+      settings.replay = Values.path(text);
+    }
+  },
+  REPLAY_TIMING(
+      VALUE,
+      "--replay-timing",
+      "TIMING",
+      "WSFIXTURE_REPLAY_TIMING",
+      "real",
+      "How a replay keeps the recorded delays: real, fast (none), or a factor such as 0.5") {
+    @Override
+    void apply(ServerSettings settings, String text) {
+      settings.replayTiming = Replay.timeScale(text);
+    }
+  },
+  REPLAY_IGNORE_FIELD(
+      LIST,
+      "--replay-ignore-field",
+      "NAME",
+      "WSFIXTURE_REPLAY_IGNORE_FIELDS",
+      null,
+      "JSON field whose value a replay does not compare (timestamps); repeatable") {
+    @Override
+    void apply(ServerSettings settings, String text) {
+      settings.replayIgnoredFields.addAll(Values.commaSeparated(text));
+    }
+  },
+  REPLAY_COPY_FIELD(
+      LIST,
+      "--replay-copy-field",
+      "NAME",
+      "WSFIXTURE_REPLAY_COPY_FIELDS",
+      null,
+      "JSON field a replay copies from the client's message into the replies (request ids);"
+          + " repeatable") {
+    @Override
+    void apply(ServerSettings settings, String text) {
+      settings.replayCopiedFields.addAll(Values.commaSeparated(text));
+    }
+  },
+  ON_DEVIATION(
+      VALUE,
+      "--on-deviation",
+      "ANSWER",
+      "WSFIXTURE_ON_DEVIATION",
+      "close",
+      "What a replay does with a message it did not expect: close, close:CODE, echo, ignore") {
+    @Override
+    void apply(ServerSettings settings, String text) {
+      settings.onDeviation = Replay.Deviation.parse(text);
     }
   },
   QUIET(FLAG, "--quiet", "WSFIXTURE_QUIET", "Log only the listening line and errors") {

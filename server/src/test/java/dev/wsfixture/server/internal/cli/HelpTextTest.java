@@ -48,6 +48,11 @@ class HelpTextTest {
             "--tls",
             "--keystore",
             "--keystore-password",
+            "--replay",
+            "--replay-timing",
+            "--replay-ignore-field",
+            "--replay-copy-field",
+            "--on-deviation",
             "--quiet",
             "-h,",
             "-V,");
