@@ -28,7 +28,7 @@ public final class ReplaySpeed {
     int runs = args.length == 2 && args[0].equals("--runs") ? Integer.parseInt(args[1]) : 5;
     Path dir = Files.createTempDirectory("replay-speed");
     Path conversation = dir.resolve("conversation.jsonl");
-    Path feed = dir.resolve("feed.jsonl");
+    Path both = dir.resolve("conversation-and-feed.jsonl");
     StringBuilder text = new StringBuilder("{\"recording\":1}\n");
     text.append("{\"connection\":1,\"ms\":0,\"type\":\"OPEN\",\"path\":\"/rpc\"}\n");
     for (int i = 0; i < MESSAGES / 2; i++) {
@@ -44,26 +44,27 @@ public final class ReplaySpeed {
           .append("}\n");
     }
     Files.writeString(conversation, text);
-    text = new StringBuilder("{\"recording\":1}\n");
-    text.append("{\"connection\":1,\"ms\":0,\"type\":\"OPEN\",\"path\":\"/feed\"}\n");
+    // The feed: a second connection of the same recording, so that one server replays both.
+    text.append("{\"connection\":2,\"ms\":0,\"type\":\"OPEN\",\"path\":\"/feed\"}\n");
     for (int i = 0; i < MESSAGES; i++) {
-      text.append("{\"connection\":1,\"ms\":")
+      text.append("{\"connection\":2,\"ms\":")
           .append(i)
           .append(",\"direction\":\"SENT\",\"type\":\"TEXT\",\"text\":")
           .append(quote("{\"tick\":" + i + ",\"price\":" + (1000 + i % 7) + "}"))
           .append("}\n");
     }
-    Files.writeString(feed, text);
+    Files.writeString(both, text);
     System.out.printf(
-        "recordings: conversation %d bytes (%d lines), feed %d bytes (%d lines)%n",
-        Files.size(conversation), MESSAGES + 2, Files.size(feed), MESSAGES + 2);
+        "recordings: the conversation alone %d bytes (%d lines); with the feed %d bytes (%d"
+            + " lines)%n",
+        Files.size(conversation), MESSAGES + 2, Files.size(both), 2 * MESSAGES + 3);
     HttpClient http = HttpClient.newHttpClient();
     for (int run = 1; run <= runs; run++) {
       long startNanos = System.nanoTime();
       try (EchoServer server =
           EchoServer.builder()
               .journal(false)
-              .replay(Replay.of(conversation).asFastAsPossible().copyingFields("id"))
+              .replay(Replay.of(both).asFastAsPossible().copyingFields("id"))
               .start()) {
         long started = System.nanoTime();
         Client client = Client.open(http, URI.create("ws://127.0.0.1:" + server.port() + "/rpc"));
