@@ -43,6 +43,18 @@ public abstract class ResetAndRestartContract extends FixtureContract {
   }
 
   @Test
+  void stubIdsStartAgainAfterAReset() {
+    String first = server().stubs().add(Stub.exact("a").reply("b")).id();
+    server().stubs().add(Stub.exact("c").reply("d"));
+
+    server().reset();
+
+    assertThat(server().stubs().add(Stub.exact("a").reply("b")).id())
+        .as("the first rule after a reset has the id the first one had")
+        .isEqualTo(first);
+  }
+
+  @Test
   void restartClosesConnectionsWith1012AndKeepsAddressSessionsJournalFaultsAndStubs()
       throws Exception {
     server().register("late");
