@@ -53,6 +53,11 @@ public final class RawClient implements AutoCloseable {
     return new RawClient(new Socket(InetAddress.getLoopbackAddress(), port));
   }
 
+  /** Speaks over {@code socket}, already connected: a TLS socket, for one. */
+  public static RawClient over(Socket socket) throws IOException {
+    return new RawClient(socket);
+  }
+
   /** Connects and completes the opening handshake at {@code path}, checking the 101 answer. */
   public static RawClient connect(int port, String path) throws IOException {
     RawClient client = open(port);
