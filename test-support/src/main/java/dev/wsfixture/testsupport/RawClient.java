@@ -53,6 +53,11 @@ public final class RawClient implements AutoCloseable {
     return new RawClient(new Socket(InetAddress.getLoopbackAddress(), port));
   }
 
+  /** Speaks over {@code socket}, already connected: a TLS socket, for one. */
+  public static RawClient over(Socket socket) throws IOException {
+    return new RawClient(socket);
+  }
+
   /** Connects and completes the opening handshake at {@code path}, checking the 101 answer. */
   public static RawClient connect(int port, String path) throws IOException {
     RawClient client = open(port);
@@ -205,6 +210,26 @@ public final class RawClient implements AutoCloseable {
     }
     frame.writeBytes(maskedPayload);
     return frame.toByteArray();
+  }
+
+  /**
+   * Builds a frame header alone, with a 64-bit extended payload length whatever {@code length} is
+   * (RFC 6455 5.2 wants its top bit 0; a negative {@code length} sets it), and a mask key if {@code
+   * masked}: the payload, if any, is the caller's.
+   */
+  public static byte[] header(boolean fin, int opcode, long length, boolean masked) {
+    ByteArrayOutputStream header = new ByteArrayOutputStream(14);
+    header.write((fin ? 0x80 : 0) | (opcode & 0xF));
+    header.write((masked ? 0x80 : 0) | 127);
+    for (int shift = 56; shift >= 0; shift -= 8) {
+      header.write((int) (length >> shift));
+    }
+    if (masked) {
+      byte[] mask = new byte[4];
+      ThreadLocalRandom.current().nextBytes(mask);
+      header.writeBytes(mask);
+    }
+    return header.toByteArray();
   }
 
   /** A frame as the server sent it. */

@@ -16,6 +16,7 @@ import io.undertow.server.RequestTooBigException;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -93,17 +94,32 @@ public final class AdminApi implements HttpHandler {
       return;
     }
     exchange.setMaxEntitySize(MAX_BODY_BYTES);
+    ChunkedBody.install(exchange);
     exchange
         .getRequestReceiver()
         .receiveFullBytes(
             this::handle,
             (failed, problem) -> {
-              if (problem instanceof RequestTooBigException) {
+              Throwable cause = cause(problem);
+              if (cause instanceof RequestTooBigException) {
                 fail(failed, tooBig(-1));
+              } else if (cause instanceof ChunkedBody.BadChunkedBodyException) {
+                fail(failed, new AdminException(400, "bad_chunked_body", cause.getMessage()));
               } else {
                 failed.endExchange();
               }
             });
+  }
+
+  /** The failure under the wrapping {@link IOException} a receiver adds when it read later. */
+  private static Throwable cause(Throwable problem) {
+    Throwable cause = problem;
+    while (cause.getCause() != null
+        && !(cause instanceof RequestTooBigException)
+        && !(cause instanceof ChunkedBody.BadChunkedBodyException)) {
+      cause = cause.getCause();
+    }
+    return cause;
   }
 
   private static AdminException tooBig(long declared) {
