@@ -11,6 +11,27 @@ public final class Bodies {
 
   private Bodies() {}
 
+  /** {@code POST /__admin/recording/start}: fields to mask besides the configured ones. */
+  public record RecordingStart(List<String> maskFields) {}
+
+  /**
+   * The answer of {@code POST /__admin/recording/start} and {@code /stop}.
+   *
+   * @param recording whether new connections are recorded
+   * @param file the {@code --record} file the lines also go to, or {@code null}
+   * @param maskFields the fields masked
+   * @param connections the connections in the recording
+   * @param events its lines after the header
+   * @param problem why writing stopped (a full disk), or {@code null}
+   */
+  public record RecordingStatus(
+      boolean recording,
+      String file,
+      List<String> maskFields,
+      long connections,
+      long events,
+      String problem) {}
+
   /** {@code GET /__admin/health}. */
   public record Health(String status) {}
 

@@ -46,6 +46,7 @@ public final class AdminApi implements HttpHandler {
   private final AdminOriginCheck origin;
   private final JournalWait wait;
   private final ScenarioRoutes scenarios;
+  private final RecordingRoutes recording;
 
   public AdminApi(ServerCore server, String token) {
     this.server = server;
@@ -54,6 +55,7 @@ public final class AdminApi implements HttpHandler {
     this.origin = new AdminOriginCheck(server.config().host());
     this.wait = new JournalWait(journal);
     this.scenarios = new ScenarioRoutes(server.stubs().scenarios());
+    this.recording = new RecordingRoutes(server.recorder());
   }
 
   @Override
@@ -196,6 +198,8 @@ public final class AdminApi implements HttpHandler {
         return stubs(request);
       case "scenarios":
         return scenarios.route(request);
+      case "recording":
+        return recording.route(request);
       case "reset":
         request.allow(1, "POST");
         server.reset();

@@ -222,6 +222,59 @@ enum ServerOption {
       settings.keyStorePassword = text;
     }
   },
+  PROXY(
+      LIST,
+      "--proxy",
+      "URL",
+      "WSFIXTURE_PROXY",
+      null,
+      "Proxy WebSocket handshakes to this ws:// or wss:// upstream: URL takes every path (the"
+          + " client's path appended), /PATH=URL that one path; repeatable or comma-separated") {
+    @Override
+    void apply(ServerSettings settings, String text) {
+      for (String route : Values.commaSeparated(text)) {
+        settings.proxies.add(Values.proxy(route));
+      }
+    }
+  },
+  RECORD(
+      VALUE,
+      "--record",
+      "FILE",
+      "WSFIXTURE_RECORD",
+      null,
+      "Record what the proxy relays to this file from the start (docs/recording.md), one line"
+          + " per frame, flushed as it happens") {
+    @Override
+    void apply(ServerSettings settings, String text) {
+      settings.record = Values.path(text);
+    }
+  },
+  MASK_FIELD(
+      LIST,
+      "--mask-field",
+      "NAME",
+      "WSFIXTURE_MASK_FIELDS",
+      null,
+      "JSON field (or query parameter) a recording writes as \"***\"; repeatable") {
+    @Override
+    void apply(ServerSettings settings, String text) {
+      settings.maskFields.addAll(Values.commaSeparated(text));
+    }
+  },
+  UPSTREAM_TRUST(
+      VALUE,
+      "--upstream-trust",
+      "FILE",
+      "WSFIXTURE_UPSTREAM_TRUST",
+      null,
+      "PEM (or DER) certificates a wss:// upstream is trusted with, instead of the JDK's trust"
+          + " store: for a self-signed upstream") {
+    @Override
+    void apply(ServerSettings settings, String text) {
+      settings.upstreamTrust = Values.path(text);
+    }
+  },
   REPLAY(
       VALUE,
       "--replay",

@@ -1,6 +1,7 @@
 package dev.wsfixture.server.internal.cli;
 
 import dev.wsfixture.Replay;
+import dev.wsfixture.internal.proxy.ProxyRoute;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,10 @@ final class ServerSettings {
   final List<String> replayIgnoredFields = new ArrayList<>();
   final List<String> replayCopiedFields = new ArrayList<>();
   Replay.Deviation onDeviation = Replay.Deviation.close();
+  final List<ProxyRoute> proxies = new ArrayList<>();
+  Path record;
+  final List<String> maskFields = new ArrayList<>();
+  Path upstreamTrust;
   int maxSessions;
   String adminToken;
   boolean noAdmin;

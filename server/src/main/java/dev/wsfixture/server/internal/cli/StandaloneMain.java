@@ -2,6 +2,7 @@ package dev.wsfixture.server.internal.cli;
 
 import dev.wsfixture.Replay;
 import dev.wsfixture.embedded.EchoServer;
+import dev.wsfixture.internal.proxy.ProxyRoute;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -129,6 +130,20 @@ public final class StandaloneMain {
               .ignoringFields(settings.replayIgnoredFields.toArray(new String[0]))
               .copyingFields(settings.replayCopiedFields.toArray(new String[0]))
               .onDeviation(settings.onDeviation));
+    }
+    for (ProxyRoute route : settings.proxies) {
+      if (route.everyPath()) {
+        builder.proxy(route.upstream());
+      } else {
+        builder.proxy(route.path(), route.upstream());
+      }
+    }
+    if (settings.record != null) {
+      builder.record(settings.record);
+    }
+    builder.maskFields(settings.maskFields.toArray(new String[0]));
+    if (settings.upstreamTrust != null) {
+      builder.upstreamSslContext(UpstreamTrust.load(settings.upstreamTrust));
     }
     EchoServer server = builder.start();
     boolean tls = settings.tls || settings.keyStore != null;

@@ -1,5 +1,8 @@
 package dev.wsfixture.server.internal.cli;
 
+import dev.wsfixture.internal.proxy.ProxyRoute;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +62,33 @@ final class Values {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("'" + text + "' is not a path: " + e.getMessage());
     }
+  }
+
+  /**
+   * A proxy route: {@code ws://HOST:PORT/PATH} (every path, the client's path appended) or {@code
+   * /PATH=ws://HOST:PORT/PATH} (that one path, to that URL).
+   */
+  static ProxyRoute proxy(String text) {
+    String path = null;
+    String url = text;
+    if (text.startsWith("/")) {
+      int equals = text.indexOf('=');
+      if (equals < 0) {
+        throw new IllegalArgumentException(
+            "'"
+                + text
+                + "' is not a proxy route: give URL, or /PATH=URL as in /chat=ws://HOST/chat");
+      }
+      path = text.substring(0, equals);
+      url = text.substring(equals + 1);
+    }
+    URI upstream;
+    try {
+      upstream = new URI(url);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("'" + url + "' is not a URL: " + e.getMessage());
+    }
+    return new ProxyRoute(path, upstream);
   }
 
   /**

@@ -52,6 +52,35 @@ class OptionParserTest {
   }
 
   @Test
+  void proxyRoutesTakeEveryPathOrOneAndComeFromTheEnvironmentToo() throws Exception {
+    ServerSettings settings =
+        parse(
+            "--proxy",
+            "wss://api.example/v1,/feed=ws://127.0.0.1:9000/f?k=1",
+            "--record",
+            "r.jsonl");
+    assertThat(settings.proxies)
+        .extracting(route -> route.path() + " " + route.upstream())
+        .containsExactly("null wss://api.example/v1", "/feed ws://127.0.0.1:9000/f?k=1");
+    assertThat(settings.record).isEqualTo(java.nio.file.Path.of("r.jsonl"));
+
+    ServerSettings fromEnv =
+        parse(Map.of("WSFIXTURE_PROXY", "ws://a/", "WSFIXTURE_MASK_FIELDS", "token,password"));
+    assertThat(fromEnv.proxies)
+        .extracting(route -> route.upstream().toString())
+        .containsExactly("ws://a/");
+    assertThat(fromEnv.maskFields).containsExactly("token", "password");
+  }
+
+  @Test
+  void aProxyRouteThatIsNoWebSocketUrlIsRefusedWithTheForm() {
+    assertThat(error("--proxy", "http://api.example/"))
+        .contains("--proxy")
+        .contains("is not a WebSocket URL: give ws://HOST:PORT/PATH");
+    assertThat(error("--proxy", "/feed")).contains("give URL, or /PATH=URL");
+  }
+
+  @Test
   void withNothingGivenEveryOptionHasItsDefault() throws Exception {
     ServerSettings settings = parse();
 
