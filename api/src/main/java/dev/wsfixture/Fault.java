@@ -72,13 +72,15 @@ public sealed interface Fault {
   /**
    * Delay every reply (echo and stub answers; not pushes) by {@code millis} plus a random 0 to
    * {@code jitterMillis}, keeping their order ({@code POST /__admin/faults/delay}). A later delay
-   * for the same target replaces this one; 0 (and no jitter) removes it.
+   * for the same target replaces this one; 0 (and no jitter) removes it. Where several delays reach
+   * a connection, the narrowest wins: the connection's, then its session's, then the one for all.
    *
    * @param session only replies on this session's connections, or {@code null}
+   * @param connection only replies on this connection, or {@code null}
    * @param millis the delay in milliseconds, 0 to 600,000
    * @param jitterMillis the most that is added at random to each reply's delay, 0 to 600,000
    */
-  record Delay(String session, long millis, long jitterMillis) implements Fault {
+  record Delay(String session, Long connection, long millis, long jitterMillis) implements Fault {
     @Override
     public FaultKind kind() {
       return FaultKind.DELAY;
@@ -95,9 +97,14 @@ public sealed interface Fault {
       }
     }
 
-    /** A delay without jitter. */
+    /** A delay with jitter for every connection of {@code session} (or all, if {@code null}). */
+    public Delay(String session, long millis, long jitterMillis) {
+      this(session, null, millis, jitterMillis);
+    }
+
+    /** A delay without jitter for every connection of {@code session} (or all). */
     public Delay(String session, long millis) {
-      this(session, millis, 0);
+      this(session, null, millis, 0);
     }
   }
 
@@ -106,11 +113,17 @@ public sealed interface Fault {
    * pings get no pong ({@code POST /__admin/faults/hang}).
    *
    * @param session only this session's connections, or {@code null}
+   * @param connection only this connection, or {@code null}
    */
-  record Hang(String session) implements Fault {
+  record Hang(String session, Long connection) implements Fault {
     @Override
     public FaultKind kind() {
       return FaultKind.HANG;
+    }
+
+    /** A hang of every connection of {@code session} (or all, if {@code null}). */
+    public Hang(String session) {
+      this(session, null);
     }
   }
 
@@ -141,12 +154,14 @@ public sealed interface Fault {
 
   /**
    * Drop the next {@code count} messages silently: journaled as received, never answered ({@code
-   * POST /__admin/faults/drop}).
+   * POST /__admin/faults/drop}). Where several drops reach a connection, its message counts against
+   * the narrowest: the connection's, then its session's, then the one for all.
    *
    * @param session only messages on this session's connections, or {@code null}
+   * @param connection only messages on this connection, or {@code null}
    * @param count how many messages to drop, at least 1
    */
-  record DropMessages(String session, int count) implements Fault {
+  record DropMessages(String session, Long connection, int count) implements Fault {
     @Override
     public FaultKind kind() {
       return FaultKind.DROP;
@@ -154,6 +169,11 @@ public sealed interface Fault {
 
     public DropMessages {
       checkCount(count);
+    }
+
+    /** A drop on the connections of {@code session} (or all, if {@code null}). */
+    public DropMessages(String session, int count) {
+      this(session, null, count);
     }
   }
 

@@ -271,8 +271,8 @@ class AdminApiTest {
       admin.post("/__admin/faults/delay", "{\"session\":\"0101\",\"millis\":200}");
       assertThat(admin.get("/__admin/faults").body())
           .isEqualTo(
-              "{\"delay\":[{\"session\":\"0101\",\"millis\":200,\"jitterMillis\":0}],"
-                  + "\"hang\":[{\"session\":null}]}");
+              "{\"delay\":[{\"session\":\"0101\",\"connection\":null,\"millis\":200,"
+                  + "\"jitterMillis\":0}],\"hang\":[{\"session\":null,\"connection\":null}]}");
       assertThat(admin.delete("/__admin/faults").body()).isEqualTo("{\"ok\":true}");
       AdminClient.Reply closed =
           admin.post(

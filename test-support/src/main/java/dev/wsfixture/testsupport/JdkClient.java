@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The JDK's {@code java.net.http.WebSocket} with a queue of what it received: TEXT as {@link
@@ -28,6 +29,13 @@ public final class JdkClient implements WebSocket.Listener, AutoCloseable {
 
   public final LinkedBlockingQueue<Object> messages = new LinkedBlockingQueue<>();
   public final CompletableFuture<Close> closed = new CompletableFuture<>();
+
+  /** How many parts the JDK handed TEXT messages over in (one per frame, or more). */
+  public final AtomicInteger textParts = new AtomicInteger();
+
+  /** How many PONG frames arrived. */
+  public final AtomicInteger pongs = new AtomicInteger();
+
   private final StringBuilder text = new StringBuilder();
   private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
   public WebSocket socket;
@@ -102,6 +110,7 @@ public final class JdkClient implements WebSocket.Listener, AutoCloseable {
 
   @Override
   public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+    textParts.incrementAndGet();
     text.append(data);
     if (last) {
       messages.add(text.toString());
@@ -120,6 +129,13 @@ public final class JdkClient implements WebSocket.Listener, AutoCloseable {
       messages.add(binary.toByteArray());
       binary.reset();
     }
+    webSocket.request(1);
+    return null;
+  }
+
+  @Override
+  public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+    pongs.incrementAndGet();
     webSocket.request(1);
     return null;
   }

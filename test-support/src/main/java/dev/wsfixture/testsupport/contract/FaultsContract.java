@@ -133,6 +133,34 @@ public abstract class FaultsContract extends FixtureContract {
         assertThat(server().faults().active()).containsExactly(new Fault.Delay(SESSION, 200));
       }
     }
+
+    @Test
+    void delaysOneConnectionAndLeavesTheOtherOfItsSessionAlone() throws Exception {
+      try (JdkClient slow = JdkClient.connect(server().sessionUri(SESSION))) {
+        long slowId = awaitOpened(1).connectionId();
+        try (JdkClient fast = JdkClient.connect(server().sessionUri(SESSION))) {
+          awaitOpened(2);
+          Fault.Delay delay = new Fault.Delay(null, slowId, 1000, 0);
+          server().faults().apply(delay);
+          assertThat(server().faults().active()).containsExactly(delay);
+
+          slow.send("slow");
+          server().journal().awaitReceived("slow");
+          fast.send("fast");
+          assertThat(fast.nextText()).isEqualTo("[0101] fast");
+          assertThat(slow.nextText()).isEqualTo("[0101] slow");
+
+          assertThat(server().journal().awaitSent(2))
+              .as("the other connection's reply went out before the delayed one")
+              .extracting(JournalEntry::text)
+              .containsExactly("[0101] fast", "[0101] slow");
+          JournalEntry in = server().journal().awaitReceived("slow");
+          JournalEntry out = server().journal().awaitSent(2).get(1);
+          assertThat(Duration.between(in.time(), out.time()))
+              .isGreaterThanOrEqualTo(Duration.ofMillis(1000));
+        }
+      }
+    }
   }
 
   @Nested
@@ -171,6 +199,32 @@ public abstract class FaultsContract extends FixtureContract {
         server().faults().reset();
         session.send("now");
         assertThat(session.nextText()).isEqualTo("[0101] now");
+      }
+    }
+
+    @Test
+    void hangsOneConnectionAndLeavesTheOtherOfItsSessionAlone() throws Exception {
+      try (JdkClient hung = JdkClient.connect(server().sessionUri(SESSION))) {
+        long hungId = awaitOpened(1).connectionId();
+        try (JdkClient other = JdkClient.connect(server().sessionUri(SESSION))) {
+          awaitOpened(2);
+          Fault.Hang hang = new Fault.Hang(null, hungId);
+          server().faults().apply(hang);
+          assertThat(server().faults().active()).containsExactly(hang);
+
+          other.send("answered");
+          assertThat(other.nextText()).isEqualTo("[0101] answered");
+          hung.send("unanswered");
+          server().journal().awaitReceived("unanswered");
+          other.send("still answered");
+          assertThat(other.nextText()).isEqualTo("[0101] still answered");
+
+          server().faults().reset();
+          hung.send("back");
+          assertThat(hung.nextText())
+              .as("the hung message was never answered")
+              .isEqualTo("[0101] back");
+        }
       }
     }
   }
@@ -231,6 +285,26 @@ public abstract class FaultsContract extends FixtureContract {
         session.send("dropped");
         session.send("kept");
         assertThat(session.nextText()).isEqualTo("[0101] kept");
+      }
+    }
+
+    @Test
+    void dropsOnOneConnectionAndLeavesTheOtherOfItsSessionAlone() throws Exception {
+      try (JdkClient dropping = JdkClient.connect(server().sessionUri(SESSION))) {
+        long droppingId = awaitOpened(1).connectionId();
+        try (JdkClient other = JdkClient.connect(server().sessionUri(SESSION))) {
+          awaitOpened(2);
+          Fault.DropMessages drop = new Fault.DropMessages(null, droppingId, 1);
+          server().faults().apply(drop);
+          assertThat(server().faults().active()).containsExactly(drop);
+
+          other.send("not counted");
+          assertThat(other.nextText()).isEqualTo("[0101] not counted");
+          dropping.send("dropped");
+          dropping.send("kept");
+          assertThat(dropping.nextText()).isEqualTo("[0101] kept");
+          assertThat(server().faults().active()).as("used up").isEmpty();
+        }
       }
     }
   }
