@@ -83,7 +83,12 @@ public final class JwsUpstream extends WebSocketServer implements AutoCloseable 
 
   /** Starts a {@code wss://} upstream with the key and certificate of {@code context}. */
   public static JwsUpstream listenTls(SSLContext context) {
-    JwsUpstream upstream = new JwsUpstream("127.0.0.1", true);
+    return listenTls("127.0.0.1", context);
+  }
+
+  /** As {@link #listenTls(SSLContext)}, on the IPv4 address {@code host}. */
+  public static JwsUpstream listenTls(String host, SSLContext context) {
+    JwsUpstream upstream = new JwsUpstream(host, true);
     upstream.setWebSocketFactory(new DefaultSSLWebSocketServerFactory(context));
     return begin(upstream);
   }

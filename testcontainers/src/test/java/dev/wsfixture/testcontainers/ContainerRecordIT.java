@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.wsfixture.Direction;
 import dev.wsfixture.EntryType;
 import dev.wsfixture.Replay;
+import dev.wsfixture.internal.Tls;
 import dev.wsfixture.internal.recording.RecordedEvent;
 import dev.wsfixture.internal.recording.Recording;
 import dev.wsfixture.testsupport.DockerRequired;
@@ -217,6 +218,33 @@ class ContainerRecordIT {
     }
     assertThat(Files.getPosixFilePermissions(own))
         .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+  }
+
+  @Test
+  void aWssUpstreamIsTrustedWithTheCertificateCopiedIn() throws Exception {
+    Tls tls = Tls.selfSigned();
+    Path pem = directory.resolve("upstream.pem");
+    Files.writeString(
+        pem,
+        "-----BEGIN CERTIFICATE-----\n"
+            + Base64.getMimeEncoder().encodeToString(tls.certificate().getEncoded())
+            + "\n-----END CERTIFICATE-----\n");
+    try (JwsUpstream secure = JwsUpstream.listenTls(bridgeGateway(), tls.serverContext());
+        WebSocketEchoContainer container =
+            new WebSocketEchoContainer()
+                .withExtraHost("host.testcontainers.internal", "host-gateway")
+                .withProxy(
+                    "/secure", URI.create("wss://host.testcontainers.internal:" + secure.getPort()))
+                .withUpstreamTrust(pem)) {
+      container.start();
+      try (JdkClient client = JdkClient.connect(container.echoUri().resolve("/secure"))) {
+        assertThat(client.nextText()).isEqualTo("welcome");
+        assertThat(client.ask("over tls")).isEqualTo("echo:over tls");
+      }
+      try (JdkClient client = JdkClient.connect(container.echoUri())) {
+        assertThat(client.ask("not proxied")).isEqualTo("Echo: not proxied"); // not a proxy path
+      }
+    }
   }
 
   /**
