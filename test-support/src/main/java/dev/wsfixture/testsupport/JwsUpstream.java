@@ -53,9 +53,11 @@ public final class JwsUpstream extends WebSocketServer implements AutoCloseable 
   public final CompletableFuture<Close> closed = new CompletableFuture<>();
   private final CompletableFuture<Void> started = new CompletableFuture<>();
   private final boolean tls;
+  private final String host;
 
-  private JwsUpstream(boolean tls) {
-    super(new InetSocketAddress("127.0.0.1", 0), List.of(draft()));
+  private JwsUpstream(String host, boolean tls) {
+    super(new InetSocketAddress(host, 0), List.of(draft()));
+    this.host = host;
     this.tls = tls;
     setReuseAddr(true);
   }
@@ -68,12 +70,25 @@ public final class JwsUpstream extends WebSocketServer implements AutoCloseable 
 
   /** Starts a plain {@code ws://} upstream on a free port. */
   public static JwsUpstream listen() {
-    return begin(new JwsUpstream(false));
+    return listen("127.0.0.1");
+  }
+
+  /**
+   * Starts a plain {@code ws://} upstream on a free port of the IPv4 address {@code host}: for
+   * containers, which reach this machine at the Docker bridge's gateway, not at its loopback.
+   */
+  public static JwsUpstream listen(String host) {
+    return begin(new JwsUpstream(host, false));
   }
 
   /** Starts a {@code wss://} upstream with the key and certificate of {@code context}. */
   public static JwsUpstream listenTls(SSLContext context) {
-    JwsUpstream upstream = new JwsUpstream(true);
+    return listenTls("127.0.0.1", context);
+  }
+
+  /** As {@link #listenTls(SSLContext)}, on the IPv4 address {@code host}. */
+  public static JwsUpstream listenTls(String host, SSLContext context) {
+    JwsUpstream upstream = new JwsUpstream(host, true);
     upstream.setWebSocketFactory(new DefaultSSLWebSocketServerFactory(context));
     return begin(upstream);
   }
@@ -84,9 +99,9 @@ public final class JwsUpstream extends WebSocketServer implements AutoCloseable 
     return upstream;
   }
 
-  /** Its address, {@code ws://127.0.0.1:PORT/} (or {@code wss://}). */
+  /** Its address, {@code ws://127.0.0.1:PORT/} (or {@code wss://}, or its other host). */
   public URI uri() {
-    return URI.create((tls ? "wss" : "ws") + "://127.0.0.1:" + getPort() + "/");
+    return URI.create((tls ? "wss" : "ws") + "://" + host + ":" + getPort() + "/");
   }
 
   /** The next handshake it accepted. */

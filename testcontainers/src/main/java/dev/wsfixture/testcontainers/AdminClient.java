@@ -50,6 +50,11 @@ final class AdminClient {
     return read(path, send("GET", path, null), JSON.constructType(type));
   }
 
+  /** The body of a 2xx answer as it is, for answers that are not one JSON document. */
+  String getText(String path) {
+    return send("GET", path, null).body();
+  }
+
   <T> T post(String path, Object body, Class<T> answer) {
     return read(path, send("POST", path, body), JSON.constructType(answer));
   }

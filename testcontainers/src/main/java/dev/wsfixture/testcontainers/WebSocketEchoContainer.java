@@ -1,8 +1,13 @@
 package dev.wsfixture.testcontainers;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HealthCheck;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Volume;
 import dev.wsfixture.ConnectionInfo;
 import dev.wsfixture.Faults;
 import dev.wsfixture.Journal;
@@ -16,8 +21,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -49,6 +57,10 @@ import org.testcontainers.utility.MountableFile;
  * <p>Supported image: {@code wsfixture/server}, which the wsfixture build produces with no registry
  * ({@code server/src/main/docker}); it is never pulled. The default is the tag of this library's
  * version.
+ *
+ * <p>Instead of echoing, it can replay a recording ({@link #withReplay(Replay)}), or stand between
+ * a client and a real server, relay their conversation and record it to a file on this machine
+ * ({@link #withProxy(URI)}, {@link #withRecording(Path)}).
  *
  * <p>Exposed port: 8765, HTTP and WebSocket on one port. Other containers on the same network reach
  * it at {@code ws://ALIAS:8765/}.
@@ -91,6 +103,9 @@ public class WebSocketEchoContainer extends GenericContainer<WebSocketEchoContai
   private final ContainerJournal journal = new ContainerJournal(admin, () -> awaitTimeout);
   private final ContainerFaults faults = new ContainerFaults(admin);
   private final ContainerStubs stubs = new ContainerStubs(admin);
+  private final ProxyRoutes proxies = new ProxyRoutes();
+  private final Set<String> maskFields = new LinkedHashSet<>();
+  private RecordingFile recordingFile;
 
   /** A container of {@link #DEFAULT_IMAGE}. */
   public WebSocketEchoContainer() {
@@ -182,6 +197,130 @@ public class WebSocketEchoContainer extends GenericContainer<WebSocketEchoContai
     return self();
   }
 
+  /** Where {@link #withUpstreamTrust(Path)} puts the certificates inside the container. */
+  static final String UPSTREAM_TRUST_PATH = "/trust/upstream.pem";
+
+  /**
+   * Proxies every WebSocket handshake, on any path, to {@code upstream} ({@code ws://} or {@code
+   * wss://}) and relays the conversation both ways, unchanged: the client's path is appended to the
+   * upstream's ({@code ws://host/api} and {@code /chat} give {@code ws://host/api/chat}) and its
+   * query kept. Plain HTTP (the page, {@code /stream}, {@code /__admin}) is never proxied. Record
+   * the conversation with {@link #withRecording(Path)} or {@link #startRecording(String...)}; see
+   * {@code docs/recording.md}.
+   *
+   * <p>The container opens the upstream connection, so {@code upstream} must be an address the
+   * container reaches. There, {@code localhost} is the container itself, and {@link #start()}
+   * refuses a loopback upstream. A server in another container: put both on one {@code Network} and
+   * give its network alias. A server on this machine: call {@code
+   * org.testcontainers.Testcontainers.exposeHostPorts(port)} before {@code start()} and give {@code
+   * ws://host.testcontainers.internal:PORT}; Testcontainers then tunnels to the port on this
+   * machine's loopback through its SSH container, {@code testcontainers/sshd}, which it pulls from
+   * Docker Hub. Without a registry, use Docker's gateway to this machine instead (Docker 20.10 or
+   * later): {@code withExtraHost("host.testcontainers.internal", "host-gateway")}, with the server
+   * listening on the Docker bridge's gateway address ({@code docker network inspect bridge}, often
+   * {@code 172.17.0.1}), not on {@code 127.0.0.1}.
+   *
+   * @throws IllegalArgumentException if {@code upstream} is not a {@code ws://} or {@code wss://}
+   *     URL with a host, contains a comma, or this method was called before
+   */
+  public WebSocketEchoContainer withProxy(URI upstream) {
+    proxies.add(null, upstream);
+    return self();
+  }
+
+  /**
+   * Proxies WebSocket handshakes to exactly {@code path} to exactly {@code upstream} (the client's
+   * query appended), as {@link #withProxy(URI)} says; an exact path wins over the every-path
+   * upstream, and other paths keep the echo and the session endpoints. May be called for several
+   * paths.
+   *
+   * @throws IllegalArgumentException if {@code path} does not start with {@code /}, contains {@code
+   *     ,} or {@code =}, or was given before, or {@code upstream} is not a {@code ws://} or {@code
+   *     wss://} URL with a host
+   */
+  public WebSocketEchoContainer withProxy(String path, URI upstream) {
+    proxies.add(Objects.requireNonNull(path, "path"), upstream);
+    return self();
+  }
+
+  /**
+   * Records what the proxy relays, from the start, to {@code hostFile} on this machine (what the
+   * file held is dropped; the format is in {@code docs/recording.md}). Each line is written and
+   * flushed when its frame passes, so the file is complete up to the last frame while the container
+   * runs; replay it with {@link #withReplay(Replay)} in another container, or with {@code
+   * EchoServer}. Needs {@link #withProxy(URI)}.
+   *
+   * <p>The file's directory is bind-mounted into the container, so the Docker engine must share
+   * this machine's files (a local engine, or Docker Desktop); with a remote one, fetch the
+   * recording with {@link #recording()} instead. In the container the server runs as uid 10001, not
+   * as you: at {@code start()} the directory is created if missing and made enterable for others
+   * ({@code o+x}; it stays so), the file is created empty if missing and made writable for others
+   * ({@code o+rw}) while the container runs; it stays yours, and gets its permissions back when the
+   * container stops. A file this JVM may not change that way fails {@code start()}, naming it.
+   *
+   * @throws IllegalArgumentException if {@code hostFile} is a directory
+   * @throws IllegalStateException if a recording file was given before
+   */
+  public WebSocketEchoContainer withRecording(Path hostFile) {
+    if (recordingFile != null) {
+      throw new IllegalStateException(
+          "withRecording is given twice; a container records to one file");
+    }
+    RecordingFile file = new RecordingFile(hostFile);
+    // Not withFileSystemBind: before its first bind in a JVM, Testcontainers checks that the engine
+    // can mount this machine's files by running a container of alpine, which it pulls (without a
+    // registry, minutes until that pull gives up). A bind the engine cannot make fails start()
+    // anyway, with Docker's message.
+    Bind bind =
+        new Bind(
+            file.hostDirectory().toString(),
+            new Volume(RecordingFile.CONTAINER_DIRECTORY),
+            AccessMode.rw);
+    withCreateContainerCmdModifier(
+        command -> {
+          HostConfig host = command.getHostConfig();
+          List<Bind> binds =
+              new ArrayList<>(host.getBinds() == null ? List.of() : Arrays.asList(host.getBinds()));
+          binds.add(bind);
+          host.withBinds(binds);
+        });
+    withEnv("WSFIXTURE_RECORD", file.containerPath());
+    recordingFile = file;
+    return self();
+  }
+
+  /**
+   * JSON fields whose values a recording writes as {@code "***"}, at any depth of a text message
+   * that is a JSON object or array, and as query parameters of a recorded handshake: tokens and
+   * passwords stay out of the file you commit. The journal keeps the real values.
+   *
+   * @throws IllegalArgumentException if a name is empty or contains a comma
+   */
+  public WebSocketEchoContainer withMaskFields(String... names) {
+    for (String name : names) {
+      maskFields.add(fieldName(name));
+    }
+    return self();
+  }
+
+  /**
+   * Trusts a {@code wss://} upstream with the certificates in {@code pemFile} (PEM or DER) instead
+   * of the JDK's trust store: for an upstream with a self-signed certificate. The file is copied
+   * into the container. The upstream's certificate chain is checked, its host name is not.
+   *
+   * @throws IllegalArgumentException if {@code pemFile} is not a file
+   */
+  public WebSocketEchoContainer withUpstreamTrust(Path pemFile) {
+    Objects.requireNonNull(pemFile, "pemFile");
+    if (!java.nio.file.Files.isRegularFile(pemFile)) {
+      throw new IllegalArgumentException(
+          "withUpstreamTrust(" + pemFile + "): no such file; give the upstream's certificate");
+    }
+    withCopyFileToContainer(
+        MountableFile.forHostPath(pemFile.toAbsolutePath(), 0644), UPSTREAM_TRUST_PATH);
+    return withEnv("WSFIXTURE_UPSTREAM_TRUST", UPSTREAM_TRUST_PATH);
+  }
+
   /** How long the journal's {@code await…} methods wait: 5 seconds unless set. */
   public WebSocketEchoContainer withAwaitTimeout(Duration timeout) {
     if (timeout.isNegative() || timeout.isZero()) {
@@ -196,7 +335,28 @@ public class WebSocketEchoContainer extends GenericContainer<WebSocketEchoContai
     if (!sessions.isEmpty()) {
       withEnv("WSFIXTURE_SESSIONS", String.join(",", sessions));
     }
+    if (!proxies.isEmpty()) {
+      proxies.requireReachable(getNetworkMode());
+      withEnv("WSFIXTURE_PROXY", proxies.env());
+    }
+    if (!maskFields.isEmpty()) {
+      withEnv("WSFIXTURE_MASK_FIELDS", String.join(",", maskFields));
+    }
+    if (recordingFile != null) {
+      if (proxies.isEmpty()) {
+        throw new IllegalStateException(
+            "withRecording records what a proxy relays: add withProxy(upstream) to the container");
+      }
+      recordingFile.prepare();
+    }
     requireLocalImage();
+  }
+
+  @Override
+  protected void containerIsStopped(InspectContainerResponse containerInfo) {
+    if (recordingFile != null) {
+      recordingFile.restore();
+    }
   }
 
   /** The echo endpoint as seen from the host, {@code ws://localhost:MAPPED_PORT/}. */
@@ -332,6 +492,68 @@ public class WebSocketEchoContainer extends GenericContainer<WebSocketEchoContai
 
   private int push(Bodies.Push body) {
     return admin.post(AdminPaths.PUSH, body, Bodies.Count.class).count();
+  }
+
+  /**
+   * What the proxy recorded so far, as the lines of a recording file ({@code docs/recording.md}):
+   * the header, then one line per connection opened and per frame ({@code GET /__admin/recording}).
+   * With {@link #withRecording(Path)}, the same text as the file; else {@code ""} until {@link
+   * #startRecording(String...)}.
+   *
+   * @throws IllegalStateException if the container proxies nothing
+   */
+  public String recording() {
+    requireProxy("recording()");
+    return admin.getText(AdminPaths.RECORDING);
+  }
+
+  /**
+   * Starts a fresh recording of the connections that open from now on ({@code POST
+   * /__admin/recording/start}): what was recorded before is dropped, and the {@link
+   * #withRecording(Path) file}, if any, starts again.
+   *
+   * @param moreMaskFields fields to mask besides those of {@link #withMaskFields(String...)}
+   * @throws IllegalStateException if the container proxies nothing
+   */
+  public void startRecording(String... moreMaskFields) {
+    requireProxy("startRecording()");
+    List<String> fields = new ArrayList<>();
+    for (String name : moreMaskFields) {
+      fields.add(fieldName(name));
+    }
+    admin.post(
+        AdminPaths.RECORDING_START,
+        new Bodies.RecordingStart(fields),
+        Bodies.RecordingStatus.class);
+  }
+
+  /**
+   * Stops recording ({@code POST /__admin/recording/stop}); {@link #recording()} still gives what
+   * was recorded.
+   *
+   * @throws IllegalStateException if the container proxies nothing
+   */
+  public void stopRecording() {
+    requireProxy("stopRecording()");
+    admin.post(AdminPaths.RECORDING_STOP, null, Bodies.RecordingStatus.class);
+  }
+
+  private void requireProxy(String method) {
+    if (proxies.isEmpty() && !getEnvMap().containsKey("WSFIXTURE_PROXY")) {
+      throw new IllegalStateException(
+          method
+              + " needs a proxy, which records what it relays: give withProxy(upstream) before"
+              + " start()");
+    }
+  }
+
+  private static String fieldName(String name) {
+    Objects.requireNonNull(name, "a mask field name");
+    if (name.isEmpty() || name.contains(",")) {
+      throw new IllegalArgumentException(
+          "mask field '" + name + "' is not a field name: give names such as \"token\"");
+    }
+    return name;
   }
 
   /**

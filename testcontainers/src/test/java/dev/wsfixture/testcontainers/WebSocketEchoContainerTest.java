@@ -3,8 +3,11 @@ package dev.wsfixture.testcontainers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What the class checks before any Docker engine is involved. */
 class WebSocketEchoContainerTest {
@@ -82,6 +85,41 @@ class WebSocketEchoContainerTest {
   void theAdminTokenIsAlwaysThere() {
     try (WebSocketEchoContainer container = new WebSocketEchoContainer()) {
       assertThat(container.adminToken()).hasValueSatisfying(t -> assertThat(t).hasSize(48));
+    }
+  }
+
+  @Test
+  void proxyAndRecordingSettingsAreCheckedWhenGiven(@TempDir Path directory) {
+    try (WebSocketEchoContainer container = new WebSocketEchoContainer()) {
+      assertThatThrownBy(() -> container.withProxy(URI.create("http://example.test/")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "proxy upstream 'http://example.test/' is not a WebSocket URL: give"
+                  + " ws://HOST:PORT/PATH or wss://HOST:PORT/PATH");
+      assertThatThrownBy(() -> container.withProxy("chat", URI.create("ws://example.test/")))
+          .hasMessageStartingWith("proxy path 'chat' must start with '/'");
+      assertThatThrownBy(() -> container.withRecording(directory))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageEndingWith("that is a directory; give a file in it, such as chat.jsonl");
+      assertThatThrownBy(() -> container.withMaskFields("token", ""))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("mask field '' is not a field name: give names such as \"token\"");
+      assertThatThrownBy(() -> container.withUpstreamTrust(directory.resolve("none.pem")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageEndingWith("no such file; give the upstream's certificate");
+    }
+  }
+
+  @Test
+  void recordingNeedsAProxy() {
+    try (WebSocketEchoContainer container = new WebSocketEchoContainer()) {
+      assertThatThrownBy(container::recording)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage(
+              "recording() needs a proxy, which records what it relays: give"
+                  + " withProxy(upstream) before start()");
+      assertThatThrownBy(container::startRecording).isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(container::stopRecording).isInstanceOf(IllegalStateException.class);
     }
   }
 }

@@ -24,6 +24,9 @@ public final class AdminPaths {
   public static final String SCENARIOS_RESET = "scenarios/reset";
   public static final String RESET = "reset";
   public static final String RESTART = "restart";
+  public static final String RECORDING = "recording";
+  public static final String RECORDING_START = "recording/start";
+  public static final String RECORDING_STOP = "recording/stop";
 
   /**
    * {@code scenarios/NAME/state}, where scenario {@code name} is put in a state; a valid scenario
