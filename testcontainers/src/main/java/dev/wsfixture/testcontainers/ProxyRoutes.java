@@ -106,7 +106,8 @@ final class ProxyRoutes {
                 + " is on the loopback address, which inside the container is the container"
                 + " itself. For a server on this machine, call"
                 + " org.testcontainers.Testcontainers.exposeHostPorts(PORT) before start() and"
-                + " give ws://host.testcontainers.internal:PORT (see the Javadoc of withProxy);"
+                + " give ws://host.testcontainers.internal:PORT, or run the container with"
+                + " withNetworkMode(\"host\") (see the Javadoc of withProxy);"
                 + " for a server in another container, put both on one Network and give its"
                 + " network alias");
       }

@@ -106,6 +106,7 @@ public class WebSocketEchoContainer extends GenericContainer<WebSocketEchoContai
   private final ProxyRoutes proxies = new ProxyRoutes();
   private final Set<String> maskFields = new LinkedHashSet<>();
   private RecordingFile recordingFile;
+  private int hostNetworkPort;
 
   /** A container of {@link #DEFAULT_IMAGE}. */
   public WebSocketEchoContainer() {
@@ -215,10 +216,13 @@ public class WebSocketEchoContainer extends GenericContainer<WebSocketEchoContai
    * org.testcontainers.Testcontainers.exposeHostPorts(port)} before {@code start()} and give {@code
    * ws://host.testcontainers.internal:PORT}; Testcontainers then tunnels to the port on this
    * machine's loopback through its SSH container, {@code testcontainers/sshd}, which it pulls from
-   * Docker Hub. Without a registry, use Docker's gateway to this machine instead (Docker 20.10 or
-   * later): {@code withExtraHost("host.testcontainers.internal", "host-gateway")}, with the server
-   * listening on the Docker bridge's gateway address ({@code docker network inspect bridge}, often
-   * {@code 172.17.0.1}), not on {@code 127.0.0.1}.
+   * Docker Hub. Or, on Linux, run the container on this machine's network, {@code
+   * withNetworkMode("host")}: then {@code ws://127.0.0.1:PORT} is this machine's loopback, and the
+   * server itself listens on a free loopback port ({@link #echoUri()} gives it). Or use Docker's
+   * gateway to this machine (Docker 20.10 or later): {@code
+   * withExtraHost("host.testcontainers.internal", "host-gateway")}, with the server listening on
+   * the Docker bridge's gateway address ({@code docker network inspect bridge}, often {@code
+   * 172.17.0.1}), not on {@code 127.0.0.1}.
    *
    * @throws IllegalArgumentException if {@code upstream} is not a {@code ws://} or {@code wss://}
    *     URL with a host, contains a comma, or this method was called before
@@ -332,6 +336,14 @@ public class WebSocketEchoContainer extends GenericContainer<WebSocketEchoContai
 
   @Override
   protected void configure() {
+    if ("host".equals(getNetworkMode())) {
+      // The host's network: no port is published, so the server listens on a free port of this
+      // machine's loopback, and ws://localhost:PORT/ below is that port.
+      hostNetworkPort = freeLoopbackPort();
+      setExposedPorts(List.of());
+      withEnv("WSFIXTURE_PORT", Integer.toString(hostNetworkPort));
+      withEnv("WSFIXTURE_HOST", "127.0.0.1");
+    }
     if (!sessions.isEmpty()) {
       withEnv("WSFIXTURE_SESSIONS", String.join(",", sessions));
     }
@@ -350,6 +362,27 @@ public class WebSocketEchoContainer extends GenericContainer<WebSocketEchoContai
       recordingFile.prepare();
     }
     requireLocalImage();
+  }
+
+  /**
+   * The port {@code originalPort} is reached at from this machine: the published one, or under
+   * {@code withNetworkMode("host")} the loopback port the server listens on.
+   */
+  @Override
+  public Integer getMappedPort(int originalPort) {
+    if (hostNetworkPort != 0 && originalPort == PORT) {
+      return hostNetworkPort;
+    }
+    return super.getMappedPort(originalPort);
+  }
+
+  private static int freeLoopbackPort() {
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port on the loopback address", e);
+    }
   }
 
   @Override

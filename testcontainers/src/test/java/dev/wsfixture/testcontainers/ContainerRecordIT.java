@@ -30,17 +30,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.testcontainers.DockerClientFactory;
 
 /**
  * Proxy and record through the container: a real upstream that is not wsfixture (Java-WebSocket's
  * server) on this machine, the container between it and a JDK client, the recording in a file on
  * this machine; then that file replayed by a second container, with no upstream at all.
  *
- * <p>The container reaches the upstream as {@code host.testcontainers.internal}, through Docker's
- * {@code host-gateway}: {@code Testcontainers.exposeHostPorts} needs the {@code
- * testcontainers/sshd} image, which no registry here serves. So the upstream listens on the Docker
- * bridge's gateway address, not on loopback.
+ * <p>The recording container runs on the host's network ({@code withNetworkMode("host")}), so that
+ * all traffic stays on loopback: the upstream listens on 127.0.0.1, and the container's server on a
+ * free loopback port. ({@code Testcontainers.exposeHostPorts} would need the {@code
+ * testcontainers/sshd} image, which no registry here serves.)
  */
 @DockerRequired
 @Timeout(180)
@@ -63,12 +62,12 @@ class ContainerRecordIT {
 
   @BeforeAll
   static void startUpstreamAndContainer() {
-    upstream = JwsUpstream.listen(bridgeGateway());
+    upstream = JwsUpstream.listen();
     file = directory.resolve("recordings/chat.jsonl"); // a directory that does not exist yet
     server =
         new WebSocketEchoContainer()
-            .withExtraHost("host.testcontainers.internal", "host-gateway")
-            .withProxy(URI.create("ws://host.testcontainers.internal:" + upstream.getPort()))
+            .withNetworkMode("host")
+            .withProxy(URI.create("ws://127.0.0.1:" + upstream.getPort()))
             .withRecording(file)
             .withMaskFields("token")
             .withAwaitTimeout(WAIT);
@@ -138,7 +137,7 @@ class ContainerRecordIT {
             header ->
                 assertThat(header)
                     .startsWith(
-                        "{\"recording\":1,\"upstream\":\"ws://host.testcontainers.internal:"
+                        "{\"recording\":1,\"upstream\":\"ws://127.0.0.1:"
                             + upstream.getPort()
                             + "\""));
     assertThat(text).doesNotContain(TOKEN);
@@ -208,8 +207,8 @@ class ContainerRecordIT {
     Files.setPosixFilePermissions(own, PosixFilePermissions.fromString("rw-------"));
     try (WebSocketEchoContainer container =
         new WebSocketEchoContainer()
-            .withExtraHost("host.testcontainers.internal", "host-gateway")
-            .withProxy(URI.create("ws://host.testcontainers.internal:" + upstream.getPort()))
+            .withNetworkMode("host")
+            .withProxy(URI.create("ws://127.0.0.1:" + upstream.getPort()))
             .withRecording(own)) {
       container.start();
       assertThat(Files.getPosixFilePermissions(own))
@@ -229,12 +228,11 @@ class ContainerRecordIT {
         "-----BEGIN CERTIFICATE-----\n"
             + Base64.getMimeEncoder().encodeToString(tls.certificate().getEncoded())
             + "\n-----END CERTIFICATE-----\n");
-    try (JwsUpstream secure = JwsUpstream.listenTls(bridgeGateway(), tls.serverContext());
+    try (JwsUpstream secure = JwsUpstream.listenTls("127.0.0.1", tls.serverContext());
         WebSocketEchoContainer container =
             new WebSocketEchoContainer()
-                .withExtraHost("host.testcontainers.internal", "host-gateway")
-                .withProxy(
-                    "/secure", URI.create("wss://host.testcontainers.internal:" + secure.getPort()))
+                .withNetworkMode("host")
+                .withProxy("/secure", URI.create("wss://127.0.0.1:" + secure.getPort()))
                 .withUpstreamTrust(pem)) {
       container.start();
       try (JdkClient client = JdkClient.connect(container.echoUri().resolve("/secure"))) {
@@ -316,18 +314,5 @@ class ContainerRecordIT {
 
   private static String describe(Object message) {
     return message instanceof byte[] bytes ? Arrays.toString(bytes) : (String) message;
-  }
-
-  /** The address of this machine on Docker's default bridge, which containers reach. */
-  private static String bridgeGateway() {
-    return DockerClientFactory.instance()
-        .client()
-        .inspectNetworkCmd()
-        .withNetworkId("bridge")
-        .exec()
-        .getIpam()
-        .getConfig()
-        .get(0)
-        .getGateway();
   }
 }
