@@ -1,5 +1,6 @@
 package dev.wsfixture.testcontainers;
 
+import dev.wsfixture.internal.api.ProxyUpstreams;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -28,23 +28,7 @@ final class ProxyRoutes {
    *     that does not start with {@code /}, a comma (the list's separator), or a path given twice
    */
   void add(String path, URI upstream) {
-    Objects.requireNonNull(upstream, "upstream");
-    String scheme =
-        upstream.getScheme() == null ? "" : upstream.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("ws") && !scheme.equals("wss")) {
-      throw new IllegalArgumentException(
-          "proxy upstream '"
-              + upstream
-              + "' is not a WebSocket URL: give ws://HOST:PORT/PATH or wss://HOST:PORT/PATH");
-    }
-    if (upstream.getHost() == null) {
-      throw new IllegalArgumentException(
-          "proxy upstream '" + upstream + "' has no host: give ws://HOST:PORT/PATH");
-    }
-    if (upstream.getRawFragment() != null) {
-      throw new IllegalArgumentException(
-          "proxy upstream '" + upstream + "' has a fragment (#...), which WebSocket URLs cannot");
-    }
+    ProxyUpstreams.require(upstream);
     if (upstream.toString().contains(",")) {
       throw new IllegalArgumentException(
           "proxy upstream '"
