@@ -13,6 +13,7 @@ import dev.wsfixture.internal.recording.Recording;
 import dev.wsfixture.testsupport.DockerRequired;
 import dev.wsfixture.testsupport.JdkClient;
 import dev.wsfixture.testsupport.JwsUpstream;
+import dev.wsfixture.testsupport.SharedServers;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,10 +87,7 @@ class ContainerRecordIT {
 
   @BeforeEach
   void freshRecording() {
-    await("connections of the previous test to close")
-        .atMost(WAIT)
-        .until(() -> server.connections().isEmpty());
-    server.reset();
+    SharedServers.resetWhenIdle(server, WAIT);
     server.startRecording();
     upstream.handshakes.clear();
     upstream.messages.clear();

@@ -2,13 +2,13 @@ package dev.wsfixture.testcontainers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import dev.wsfixture.EntryType;
 import dev.wsfixture.JournalAssertionError;
 import dev.wsfixture.Replay;
 import dev.wsfixture.testsupport.DockerRequired;
 import dev.wsfixture.testsupport.JdkClient;
+import dev.wsfixture.testsupport.SharedServers;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,10 +36,7 @@ class ContainerReplayIT {
 
   @BeforeEach
   void reset() {
-    await("connections of the previous test to close")
-        .atMost(JdkClient.WAIT)
-        .until(() -> server.connections().isEmpty());
-    server.reset();
+    SharedServers.resetWhenIdle(server, JdkClient.WAIT);
   }
 
   private static URI stream() {

@@ -2,13 +2,13 @@ package dev.wsfixture.testcontainers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import dev.wsfixture.Scenario;
 import dev.wsfixture.Scenarios;
 import dev.wsfixture.Stub;
 import dev.wsfixture.testsupport.DockerRequired;
 import dev.wsfixture.testsupport.JdkClient;
+import dev.wsfixture.testsupport.SharedServers;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,10 +29,7 @@ class ContainerScenariosIT {
 
   @BeforeEach
   void reset() {
-    await("connections of the previous test to close")
-        .atMost(JdkClient.WAIT)
-        .until(() -> server.connections().isEmpty());
-    server.reset();
+    SharedServers.resetWhenIdle(server, JdkClient.WAIT);
   }
 
   @Test

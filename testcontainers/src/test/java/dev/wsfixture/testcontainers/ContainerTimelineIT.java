@@ -1,7 +1,6 @@
 package dev.wsfixture.testcontainers;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.wsfixture.EntryType;
 import dev.wsfixture.Fault;
@@ -9,6 +8,7 @@ import dev.wsfixture.JournalEntry;
 import dev.wsfixture.Reconnects;
 import dev.wsfixture.testsupport.DockerRequired;
 import dev.wsfixture.testsupport.JdkClient;
+import dev.wsfixture.testsupport.SharedServers;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,10 +30,7 @@ class ContainerTimelineIT {
 
   @BeforeEach
   void reset() {
-    await("connections of the previous test to close")
-        .atMost(JdkClient.WAIT)
-        .until(() -> server.connections().isEmpty());
-    server.reset();
+    SharedServers.resetWhenIdle(server, JdkClient.WAIT);
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.wsfixture.JournalEntry;
 import dev.wsfixture.testsupport.DockerRequired;
 import dev.wsfixture.testsupport.JdkClient;
 import dev.wsfixture.testsupport.JwsClient;
+import dev.wsfixture.testsupport.SharedServers;
 import java.net.ProtocolException;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
@@ -44,10 +45,7 @@ class ContainerWireFaultsIT {
 
   @BeforeEach
   void reset() {
-    await("connections of the previous test to close")
-        .atMost(WAIT)
-        .until(() -> server.connections().isEmpty());
-    server.reset();
+    SharedServers.resetWhenIdle(server, WAIT);
   }
 
   @Test

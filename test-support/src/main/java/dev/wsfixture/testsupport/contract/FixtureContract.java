@@ -1,11 +1,10 @@
 package dev.wsfixture.testsupport.contract;
 
-import static org.awaitility.Awaitility.await;
-
 import dev.wsfixture.EntryType;
 import dev.wsfixture.JournalEntry;
 import dev.wsfixture.WebSocketFixture;
 import dev.wsfixture.testsupport.JdkClient;
+import dev.wsfixture.testsupport.SharedServers;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
@@ -28,11 +27,7 @@ public abstract class FixtureContract {
 
   @BeforeEach
   void startFromTheStateAtStart() {
-    // The previous test's clients close asynchronously: let their CLOSED entries land first.
-    await("the connections of the previous test to close")
-        .atMost(JdkClient.WAIT)
-        .until(() -> server().connections().isEmpty());
-    server().reset();
+    SharedServers.resetWhenIdle(server(), JdkClient.WAIT);
   }
 
   /** Waits until {@code count} connections opened and returns the last of their OPENED entries. */
