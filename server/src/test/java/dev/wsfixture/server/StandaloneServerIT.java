@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -69,9 +70,17 @@ class StandaloneServerIT {
       command.add("-jar");
       command.add(JAR.toString());
       Collections.addAll(command, args);
+      return run(command, Map.of());
+    }
+
+    /**
+     * Runs {@code command} with this environment less its {@code WSFIXTURE_*} variables (the
+     * program reads defaults from them; the tests give options only), plus {@code env}.
+     */
+    static ServerProcess run(List<String> command, Map<String, String> env) throws IOException {
       ProcessBuilder builder = new ProcessBuilder(command);
-      // The program reads defaults from WSFIXTURE_* variables; the tests give options only.
       builder.environment().keySet().removeIf(name -> name.startsWith("WSFIXTURE_"));
+      builder.environment().putAll(env);
       return new ServerProcess(builder.start());
     }
 

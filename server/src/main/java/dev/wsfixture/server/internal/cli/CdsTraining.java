@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -13,39 +14,42 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The training run of the Docker image's class-data archive, run once while the image is built
- * ({@code java -XX:ArchiveClassesAtExit=... -cp wsfixture-server.jar ...CdsTraining}): starts the
- * standalone server with the image's defaults, asks for its health, echoes a text and a binary
- * message, closes, and exits, so that the archive holds what a container loads before its first
- * echo. Not for users; the server it starts listens on port 8765 of the build container only.
+ * The training run of the standalone server's class-data archive, run once while the launcher
+ * ({@code server/target/wsfixture-server}) or the image is built ({@code java
+ * -XX:ArchiveClassesAtExit=... -cp wsfixture-server.jar ...CdsTraining}): starts the standalone
+ * server with its defaults on a free loopback port, asks for its health, echoes a text and a binary
+ * message, closes, and exits, so that the archive holds what the server loads before its first
+ * echo. Not for users.
  */
 public final class CdsTraining {
 
-  private static final int PORT = 8765;
   private static final long DEADLINE_NANOS = 30_000_000_000L;
 
   private CdsTraining() {}
 
   public static void main(String[] args) throws Exception {
+    StandaloneJvm.prepare();
+    int port = freePort();
     PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, "UTF-8");
+    List<String> options = List.of("--port", Integer.toString(port));
     Thread server =
-        new Thread(() -> StandaloneMain.run(List.of(), Map.of(), discard, System.err), "server");
+        new Thread(() -> StandaloneMain.run(options, Map.of(), discard, System.err), "server");
     server.setDaemon(true);
     server.start();
     long start = System.nanoTime();
     while (true) {
-      try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), PORT)) {
+      try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
         http(
             socket, "GET /__admin/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         break;
       } catch (IOException notYet) {
         if (System.nanoTime() - start > DEADLINE_NANOS) {
-          throw new IOException("the server did not listen on port " + PORT + " in 30 s", notYet);
+          throw new IOException("the server did not listen on port " + port + " in 30 s", notYet);
         }
         Thread.onSpinWait();
       }
     }
-    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), PORT)) {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       String key = Base64.getEncoder().encodeToString(new byte[16]);
       String head =
           http(
@@ -67,6 +71,13 @@ public final class CdsTraining {
       expect(in, 0x8);
     }
     System.exit(0);
+  }
+
+  /** A port that was free a moment ago on the loopback interface. */
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
   }
 
   /** Writes a request and reads the answer's head, up to the empty line. */

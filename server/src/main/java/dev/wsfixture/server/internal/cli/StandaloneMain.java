@@ -25,6 +25,7 @@ public final class StandaloneMain {
   private StandaloneMain() {}
 
   public static void main(String[] args) {
+    StandaloneJvm.prepare();
     System.exit(run(List.of(args), System.getenv(), System.out, System.err));
   }
 

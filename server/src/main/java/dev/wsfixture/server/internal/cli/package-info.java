@@ -1,2 +1,5 @@
-/** The standalone program {@code java -jar wsfixture-server.jar}. Not API. */
+/**
+ * The standalone program: {@code target/wsfixture-server} (the launcher) or {@code java -jar
+ * wsfixture-server.jar}. Not API.
+ */
 package dev.wsfixture.server.internal.cli;

@@ -36,7 +36,8 @@ class AdminApiDocTest {
   private static final Path README = Path.of("..", "README.md");
   private static final Pattern EXAMPLE =
       Pattern.compile("```sh\\n(curl [^\\n]+)\\n# → (\\d{3})\\n```");
-  private static final Pattern JAVA_COMMAND = Pattern.compile("java -jar [^\\n`&|;]+");
+  private static final Pattern START_COMMAND =
+      Pattern.compile("server/target/wsfixture-server(?![.\\w-])[^\\n`&|;(]*");
   private static final String CURL_FORM_TYPE = "application/x-www-form-urlencoded";
 
   /** One documented example: the curl command line and the status it must answer. */
@@ -93,13 +94,14 @@ class AdminApiDocTest {
 
   /**
    * The options of the server the page's examples run against: the page's start command must be the
-   * README's first {@code java -jar} command, plus these.
+   * README's first command that starts the server ({@code server/target/wsfixture-server}), plus
+   * these.
    */
   static List<String> serverOptions(String page, String readme) {
-    Matcher inReadme = JAVA_COMMAND.matcher(readme);
-    assertThat(inReadme.find()).as("a java -jar command in " + README).isTrue();
+    Matcher inReadme = START_COMMAND.matcher(readme);
+    assertThat(inReadme.find()).as("a start command in " + README).isTrue();
     String readmeCommand = inReadme.group().trim();
-    Matcher onPage = JAVA_COMMAND.matcher(page);
+    Matcher onPage = START_COMMAND.matcher(page);
     assertThat(onPage.find()).as("the start command in " + PAGE).isTrue();
     String pageCommand = onPage.group().trim();
     assertThat(pageCommand).as("the start command in " + PAGE).startsWith(readmeCommand + " ");
