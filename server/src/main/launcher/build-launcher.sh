@@ -33,7 +33,7 @@ else
 fi
 log="$out/wsfixture-server.archive.log"
 # The same collector as the launcher's: an archive records the settings it was made with.
-if "$java" "${record[@]}" -XX:+UseSerialGC -cp "$jar" dev.wsfixture.server.internal.cli.CdsTraining >"$log" 2>&1 \
+if "$java" "${record[@]}" -XX:+UseParallelGC -cp "$jar" dev.wsfixture.server.internal.cli.CdsTraining >"$log" 2>&1 \
     && [ -s "$archive" ]; then
   readlink -f "$java" > "$out/wsfixture-server.archive-jvm"
   echo "[wsfixture launcher] $out/wsfixture-server, with $(basename "$archive") ($(( $(wc -c < "$archive") / 1048576 )) MiB) for $(readlink -f "$java")"
