@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# usage: cold.sh RUNS  (variants in VARIANTS file: name|command with {PORT})
-B=/work/shared/bench/.build; RUNS=${1:-7}; VF=${2:-/tmp/perf/variants}
+# The runner of this folder's start figures: exec -> first verified echo of each variant, interleaved, medians.
+# usage (from the project root): benchmarks/results-2026-11-30d/cold.sh RUNS VARIANTS
+#   VARIANTS: a file of NAME|COMMAND lines, {PORT} in COMMAND (variants-final.txt is the one used, with this
+#   machine's paths); benchmarks/wire-extras.sh runs the JDK 17 ones without a file.
+B="${BENCH_BUILD:-../shared/bench/.build}"; RUNS=${1:-7}; VF=${2:?a variants file}
 free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
 uptime
 declare -A R

@@ -28,10 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class StandaloneLauncherIT {
 
-  private static final Path TARGET =
-      Path.of(System.getProperty("wsfixture.jar", "target/wsfixture-server.jar"))
-          .toAbsolutePath()
-          .getParent();
+  private static final Path TARGET = StandaloneServerIT.JAR.toAbsolutePath().getParent();
   private static final Path LAUNCHER = TARGET.resolve("wsfixture-server");
   private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
   private static final String MBEAN_HOLDER = "org/xnio/Xnio$MBeanHolder$1.class";
@@ -95,11 +92,9 @@ class StandaloneLauncherIT {
 
   @Test
   void theJarStartsNoPlatformMBeanServer() throws Exception {
-    try (ZipFile jar = new ZipFile(TARGET.resolve("wsfixture-server.jar").toFile());
+    try (ZipFile jar = new ZipFile(StandaloneServerIT.JAR.toFile());
         InputStream in = jar.getInputStream(jar.getEntry(MBEAN_HOLDER))) {
-      Path ours =
-          Path.of(System.getProperty("wsfixture.standaloneClasses", "target/standalone-classes"))
-              .resolve(MBEAN_HOLDER);
+      Path ours = StandaloneMaskerIT.STANDALONE_CLASSES.resolve(MBEAN_HOLDER);
       assertThat(in.readAllBytes())
           .as("the jar's XNIO MBean lookup is ours")
           .isEqualTo(Files.readAllBytes(ours));
@@ -126,18 +121,10 @@ class StandaloneLauncherIT {
   /** Runs {@code java OPTIONS -jar wsfixture-server.jar} to its first echo; its class-load log. */
   private List<String> runJarAndLogClasses(String... options) throws Exception {
     Path classLog = Files.createTempFile(dir, "classes", ".log");
-    List<String> command =
-        new ArrayList<>(List.of(JAVA.toString(), "-Xlog:class+load:file=" + classLog));
-    command.addAll(List.of(options));
-    command.addAll(
-        List.of(
-            "-jar",
-            TARGET.resolve("wsfixture-server.jar").toString(),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            "0"));
-    try (ServerProcess server = ServerProcess.run(command, Map.of())) {
+    List<String> jvmOptions = new ArrayList<>(List.of("-Xlog:class+load:file=" + classLog));
+    jvmOptions.addAll(List.of(options));
+    try (ServerProcess server =
+        ServerProcess.start(jvmOptions, "--host", "127.0.0.1", "--port", "0")) {
       echoAndStop(server);
     }
     return Files.readAllLines(classLog);

@@ -35,7 +35,7 @@ class StandaloneMaskerIT {
       "io/undertow/websockets/core/protocol/version07/Masker.class";
   private static final Path JAR =
       Path.of(System.getProperty("wsfixture.jar", "target/wsfixture-server.jar"));
-  private static final Path STANDALONE_CLASSES =
+  static final Path STANDALONE_CLASSES =
       Path.of(System.getProperty("wsfixture.standaloneClasses", "target/standalone-classes"));
 
   @Test

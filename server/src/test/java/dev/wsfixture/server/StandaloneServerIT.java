@@ -44,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(180)
 class StandaloneServerIT {
 
-  private static final Path JAR =
+  static final Path JAR =
       Path.of(System.getProperty("wsfixture.jar", "target/wsfixture-server.jar"));
   private static final Pattern LISTENING = Pattern.compile("WebSocket listening on (\\S+):(\\d+)");
   private static final Duration WAIT = Duration.ofSeconds(30);
@@ -64,9 +64,15 @@ class StandaloneServerIT {
     }
 
     static ServerProcess start(String... args) throws IOException {
+      return start(List.of(), args);
+    }
+
+    /** {@code java JVM_OPTIONS -jar wsfixture-server.jar ARGS}, on this test's JVM. */
+    static ServerProcess start(List<String> jvmOptions, String... args) throws IOException {
       assertThat(JAR).as("the standalone jar (built by `package`)").isRegularFile();
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(jvmOptions);
       command.add("-jar");
       command.add(JAR.toString());
       Collections.addAll(command, args);
